@@ -1,0 +1,15 @@
+"""tflint's checkers, one module per rule family (installed as ``tflint.checkers``)."""
+
+from __future__ import annotations
+
+from tflint.checkers.frozen_python_global import FrozenPythonGlobalChecker
+from tflint.checkers.print_in_graph import PrintInGraphChecker
+from tflint.checkers.python_side_effect import PythonSideEffectChecker
+from tflint.checkers.trace_time_value import TraceTimeValueChecker
+
+ALL_CHECKERS = (
+    PrintInGraphChecker,
+    PythonSideEffectChecker,
+    TraceTimeValueChecker,
+    FrozenPythonGlobalChecker,
+)

@@ -1,0 +1,72 @@
+"""tf-frozen-python-global: graph code reads a module global that changes later."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from tflint import context, pystate
+from tflint.checker import TFLintChecker, guarded
+from tflint.messages import msgid
+
+
+class FrozenPythonGlobalChecker(TFLintChecker):
+    """A Python global read while tracing is captured as a constant."""
+
+    msgs = {
+        msgid("W", 4): (
+            "`%s` reads the module-level `%s`, which this module changes at line %s; the graph "
+            "keeps the value from the first trace and ignores later changes (%s). Pass it as "
+            "an argument (a tensor) or keep it in a tf.Variable",
+            "tf-frozen-python-global",
+            "A Python value read by graph code is captured when the function is traced and "
+            "stored in the graph as a constant. When the module later rebinds or mutates the "
+            "global (a learning rate schedule, a flag, a list of settings), the traced function "
+            "keeps using the old value until it happens to retrace.",
+        ),
+    }
+
+    def visit_module(self, node: nodes.Module) -> None:
+        """One message per function and global is enough."""
+        self._reported: set[tuple[int, str]] = set()
+
+    @only_required_for_messages("tf-frozen-python-global")
+    @guarded
+    def visit_name(self, node: nodes.Name) -> None:
+        """Report the first read of a changing module global in each traced function."""
+        module = node.root()
+        resolver = context.names(node)
+        changed = context.project().memo(module, "changed-globals", lambda m: pystate.changed_globals(m, resolver))
+        line = changed.get(node.name)
+        if line is None or pystate.is_mutated_here(node):
+            return
+        if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+            return
+        try:
+            scope, _ = node.lookup(node.name)
+        except Exception:
+            return
+        if scope is not module:
+            return
+        func = context.enclosing_function(node)
+        if func is None or _declares_global(func, node.name):
+            return
+        key = (id(func), node.name)
+        if key in self._reported:
+            return
+        trace = context.graph_context(node)
+        if trace is None:
+            return
+        self._reported.add(key)
+        self.add_message(
+            "tf-frozen-python-global",
+            node=node,
+            args=(trace.chain[-1], node.name, line, trace.describe(module.file)),
+            confidence=trace.confidence,
+        )
+
+
+def _declares_global(func: nodes.FunctionDef | nodes.Lambda, name: str) -> bool:
+    return any(
+        name in stmt.names and stmt.scope() is func for stmt in func.nodes_of_class(nodes.Global)
+    )

@@ -1,0 +1,202 @@
+"""tf-python-side-effect: Python state changed by graph code changes once per trace."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from astroid.const import Context
+from pylint.checkers.utils import only_required_for_messages
+
+from tflint import context, pyapi, pystate
+from tflint.checker import TFLintChecker, guarded
+from tflint.messages import msgid
+from tflint.trace import Trace
+
+_STATE_FIX = "keep the state in a tf.Variable (or a tf.TensorArray), or return the value from the function"
+_LOG_FIX = "use tf.print() to log on every call, or log outside the traced function"
+_IO_FIX = "do the I/O outside the traced function, or inside a tf.py_function callback"
+_NEXT_FIX = "iterate a tf.data.Dataset instead (its iterator advances on every call), or pass the element in"
+_OWNER_PHRASE = {
+    "global": "the module-level `{}`",
+    "closure": "the enclosing function's `{}`",
+    "self": "an attribute of `{}`",
+    "argument": "the argument `{}`",
+}
+
+
+class PythonSideEffectChecker(TFLintChecker):
+    """Mutations, logging and I/O in graph code happen while tracing, not per call."""
+
+    msgs = {
+        msgid("W", 2): (
+            "%s runs only while TensorFlow traces `%s`, not on each call (%s); %s",
+            "tf-python-side-effect",
+            "Graph code runs its Python only while TensorFlow traces it. Appending to a "
+            "global list, bumping a counter on self, rebinding a global, logging or writing "
+            "a file therefore happens once per trace (often once in total) instead of once "
+            "per call, and tensors stored this way are symbolic graph tensors.",
+        ),
+    }
+
+    def _report(self, node: nodes.NodeNG, trace: Trace, action: str, fix: str) -> None:
+        self.add_message(
+            "tf-python-side-effect",
+            node=node,
+            args=(action, trace.chain[-1], trace.describe(node.root().file), fix),
+            confidence=trace.confidence,
+        )
+
+    def _owner(self, expr: nodes.NodeNG, trace: Trace) -> pystate.Owner | None:
+        func = context.enclosing_function(expr)
+        if func is None:
+            return None
+        is_entry = len(trace.chain) == 1 and context.project().traced(func.root()).get(func) is trace
+        return pystate.outliving_owner(expr, func, is_entry, lambda scope: context.graph_context(scope) is not None)
+
+    @only_required_for_messages("tf-python-side-effect")
+    @guarded
+    def visit_call(self, node: nodes.Call) -> None:
+        """Mutating calls, logging, I/O and ``next()`` on Python iterators."""
+        resolver = context.names(node)
+        name = resolver.api(node.func)
+        if pyapi.is_logging_call(name):
+            action, fix = f"`{node.func.as_string()}(...)`", _LOG_FIX
+        elif pyapi.is_io_call(name):
+            action, fix = f"`{node.func.as_string()}(...)`", _IO_FIX
+        elif name == "builtins.next" and node.args and self._python_iterator(node.args[0]):
+            action, fix = f"`next({node.args[0].as_string()})`", _NEXT_FIX
+        elif isinstance(node.func, nodes.Attribute) and self._may_mutate(node.func.attrname):
+            trace = context.graph_context(node)
+            if trace is None:
+                return
+            owner = self._owner(node.func.expr, trace)
+            if owner is None:
+                return
+            cls = _method_class(node)
+            known = pystate.container_known(node.func.expr, owner, resolver, cls)
+            if pystate.is_mutating_call(node, resolver, owner, known):
+                phrase = _OWNER_PHRASE[owner.kind].format(owner.name)
+                self._report(node, trace, f"`{node.func.as_string()}(...)` on {phrase}", _STATE_FIX)
+            return
+        else:
+            return
+        trace = context.graph_context(node)
+        if trace is not None:
+            self._report(node, trace, action, fix)
+
+    @staticmethod
+    def _may_mutate(method: str) -> bool:
+        return method in pyapi.UNAMBIGUOUS_MUTATORS or method in pyapi.AMBIGUOUS_MUTATORS
+
+    def _python_iterator(self, expr: nodes.NodeNG) -> bool:
+        """``it`` in ``next(it)`` is a Python iterator created outside the traced call."""
+        if not isinstance(expr, nodes.Name):
+            return False
+        trace = context.graph_context(expr)
+        if trace is None:
+            return False
+        owner = self._owner(expr, trace)
+        if owner is None or owner.kind not in ("global", "closure"):
+            return False
+        value = owner.binding_value
+        if isinstance(value, nodes.GeneratorExp):
+            return True
+        if isinstance(value, nodes.Call):
+            api = context.names(expr).api(value.func) or ""
+            if api == "builtins.iter":
+                inner = value.args[0] if value.args else None
+                inner_api = context.names(expr).api(inner) if inner is not None else None
+                return not (inner_api or "").startswith("tensorflow.")
+            return api.startswith("itertools.")
+        return False
+
+    @only_required_for_messages("tf-python-side-effect")
+    @guarded
+    def visit_assignname(self, node: nodes.AssignName) -> None:
+        """Rebinding a ``global``/``nonlocal`` name from graph code."""
+        scope = node.scope()
+        if not isinstance(scope, nodes.FunctionDef) or not _declared_outside(scope, node.name):
+            return
+        trace = context.graph_context(node)
+        if trace is None:
+            return
+        if pystate.is_variable_value(_statement_value(node), context.names(node)):
+            return  # a create-once tf.Variable guarded by the global: TF's own pattern
+        self._report(node, trace, f"Rebinding the outer variable `{node.name}`", _STATE_FIX)
+
+    @only_required_for_messages("tf-python-side-effect")
+    @guarded
+    def visit_assignattr(self, node: nodes.AssignAttr) -> None:
+        """``self.count += 1`` and other Python values stored on long-lived objects."""
+        value = _statement_value(node)
+        if value is None or not pystate.is_python_value(value):
+            return
+        func = context.enclosing_function(node)
+        if func is None or getattr(func, "name", None) in pystate.CREATE_ONCE_METHODS:
+            return
+        if _inside_guard_on(node):
+            return
+        trace = context.graph_context(node)
+        if trace is None:
+            return
+        owner = self._owner(node, trace)
+        if owner is None:
+            return
+        cls = _method_class(node)
+        if owner.kind == "self" and cls is not None:
+            resolver = context.names(node)
+            if any(pystate.is_variable_value(v, resolver) for v in pystate.attribute_values(cls, node.attrname)):
+                return
+        self._report(node, trace, f"Setting `{node.as_string()}` to a Python value", _STATE_FIX)
+
+    @only_required_for_messages("tf-python-side-effect")
+    @guarded
+    def visit_subscript(self, node: nodes.Subscript) -> None:
+        """``cache[key] = value`` / ``del cache[key]`` on a container that outlives the call."""
+        if node.ctx not in (Context.Store, Context.Del):
+            return
+        trace = context.graph_context(node)
+        if trace is None:
+            return
+        owner = self._owner(node.value, trace)
+        if owner is None:
+            return
+        verb = "Deleting" if node.ctx == Context.Del else "Assigning"
+        phrase = _OWNER_PHRASE[owner.kind].format(owner.name)
+        self._report(node, trace, f"{verb} `{node.as_string()}` in {phrase}", _STATE_FIX)
+
+
+def _statement_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The value stored into an assignment target (``x = v``, ``x += v``, ``x: T = v``)."""
+    parent = node.parent
+    if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.AnnAssign)):
+        return parent.value
+    return None
+
+
+def _declared_outside(func: nodes.FunctionDef, name: str) -> bool:
+    for stmt in func.nodes_of_class((nodes.Global, nodes.Nonlocal)):
+        if stmt.scope() is func and name in stmt.names:
+            return True
+    return False
+
+
+def _method_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    frame = node.frame()
+    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(frame.parent, nodes.ClassDef):
+            return frame.parent
+        frame = frame.parent.frame() if frame.parent else None
+    return None
+
+
+def _inside_guard_on(node: nodes.AssignAttr) -> bool:
+    """True inside ``if self.x is None:``-style guards on the same attribute (create once)."""
+    target = node.attrname
+    current = node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(current, nodes.If):
+            for attr in current.test.nodes_of_class(nodes.Attribute):
+                if attr.attrname == target:
+                    return True
+        current = current.parent
+    return False

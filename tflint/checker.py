@@ -1,0 +1,64 @@
+"""What every tflint checker shares: the ``tflint`` name, a per-run reset, and a guard
+that turns any exception inside tflint's own analysis into one ``tf-internal-error``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+from astroid import nodes
+from pylint.checkers import BaseChecker
+from pylint.interfaces import HIGH
+
+from tflint import context
+from tflint.messages import msgid
+
+INTERNAL_ERROR = "tf-internal-error"
+_Visit = TypeVar("_Visit", bound=Callable[..., None])
+
+
+class TFLintChecker(BaseChecker):
+    """Base for tflint's checkers: all share one name so ``--enable=tflint`` enables them."""
+
+    name = "tflint"
+
+    def open(self) -> None:
+        """Start each pylint run with empty caches (editors reuse the process)."""
+        context.reset()
+
+    def report_internal_error(self, node: nodes.NodeNG, where: str, exc: BaseException) -> None:
+        """Report a failure of tflint itself on ``node`` without stopping pylint."""
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        try:
+            self.add_message(INTERNAL_ERROR, node=node, args=(where, type(node).__name__, detail), confidence=HIGH)
+        except Exception:  # the message itself may be disabled or unknown in a bare test linter
+            pass
+
+
+def guarded(visit: _Visit) -> _Visit:
+    """Decorate a ``visit_*`` method: an exception becomes ``tf-internal-error``."""
+
+    @functools.wraps(visit)
+    def wrapper(self: TFLintChecker, node: nodes.NodeNG) -> None:
+        try:
+            visit(self, node)
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # RecursionError included
+            self.report_internal_error(node, f"{type(self).__name__}.{visit.__name__}", exc)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class InternalErrorChecker(TFLintChecker):
+    """Owns ``tf-internal-error``, which every tflint checker may emit."""
+
+    msgs = {
+        msgid("I", 99): (
+            "tflint failed inside %s on a %s node (%s); other checks still ran. Please report it",
+            INTERNAL_ERROR,
+            "An exception inside tflint's own analysis. tflint catches it so that pylint's "
+            "other checkers still run on the file. It should never appear; please report it "
+            "with the code that triggers it.",
+        ),
+    }

@@ -1,0 +1,342 @@
+"""One module's share of the graph context: entry points, eager callbacks and call edges.
+
+Everything here is local to a module and computed once. :mod:`tflint.project` joins
+the modules of a project into the set of functions that really run traced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from astroid import nodes
+from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
+
+from tflint import tfapi
+from tflint.names import NameResolver
+from tflint.trace import Trace
+
+FunctionNode = nodes.FunctionDef | nodes.Lambda
+_MAX_CLASS_DEPTH = 6
+_DATASET_WORD = re.compile(r"(?:^|_)(?:ds|dataset|datasets|dset)(?:$|_)", re.IGNORECASE)
+
+
+def function_label(func: FunctionNode) -> str:
+    """A readable name: ``step``, ``Model.call`` or ``<lambda>``."""
+    if isinstance(func, nodes.Lambda) and not isinstance(func, nodes.FunctionDef):
+        return "<lambda>"
+    parent = func.parent.frame() if func.parent else None
+    if isinstance(parent, nodes.ClassDef):
+        return f"{parent.name}.{func.name}"
+    return func.name
+
+
+def call_argument(call: nodes.Call, index: int, keyword: str) -> nodes.NodeNG | None:
+    """The argument at ``index`` or passed as ``keyword``, if present."""
+    if 0 <= index < len(call.args) and not isinstance(call.args[index], nodes.Starred):
+        return call.args[index]
+    for kw in call.keywords or ():
+        if kw.arg == keyword:
+            return kw.value
+    return None
+
+
+def keyword_constant(call: nodes.Call, keyword: str):
+    """The literal value of ``keyword=`` in ``call``, or None."""
+    for kw in call.keywords or ():
+        if kw.arg == keyword and isinstance(kw.value, nodes.Const):
+            return kw.value.value
+    return None
+
+
+class ModuleGraph:
+    """Entry points, eager callbacks and call edges of one module."""
+
+    def __init__(self, module: nodes.Module, names: NameResolver, project) -> None:
+        """``project`` loads project modules (``load``) and their graphs (``graph``).
+
+        Call :meth:`scan` once the graph is reachable through ``project.graph``: class
+        hierarchies may lead back to this module.
+        """
+        self.module = module
+        self.names = names
+        self.project = project
+        self.roots: dict[FunctionNode, Trace] = {}
+        self.eager_callbacks: set[FunctionNode] = set()
+        self._edges: dict[FunctionNode, list[tuple[FunctionNode, object]]] = {}
+        self._runs_eagerly = False
+
+    # ---- entry points -------------------------------------------------------------
+    def scan(self) -> None:
+        """Find this module's entry points and eager callbacks."""
+        calls: list[nodes.Call] = []
+        classes: list[nodes.ClassDef] = []
+        for node in self.module.nodes_of_class((nodes.Call, nodes.FunctionDef, nodes.ClassDef, nodes.Assign)):
+            if isinstance(node, nodes.Call):
+                calls.append(node)
+            elif isinstance(node, nodes.FunctionDef):
+                self._scan_decorators(node)
+            elif isinstance(node, nodes.ClassDef):
+                classes.append(node)
+            elif isinstance(node, nodes.Assign):
+                self._scan_run_eagerly_attribute(node)
+        for call in calls:
+            self._scan_call(call)
+        if not self._runs_eagerly:
+            for cls in classes:
+                self._scan_keras_class(cls)
+
+    def _add_root(self, func: FunctionNode | None, trace: Trace) -> None:
+        if func is None:
+            return
+        trace = Trace((function_label(func),), trace.origin, trace.confidence, trace.autograph, self.module.file or "")
+        old = self.roots.get(func)
+        if old is None or trace.sort_key() < old.sort_key():
+            self.roots[func] = trace
+
+    def _scan_decorators(self, func: nodes.FunctionDef) -> None:
+        if not func.decorators:
+            return
+        for decorator in func.decorators.nodes:
+            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+            if self.names.api(target) in tfapi.TF_FUNCTION:
+                autograph = keyword_constant(decorator, "autograph") if isinstance(decorator, nodes.Call) else None
+                origin = f"@{_source_name(target)} at line {decorator.lineno}"
+                self._add_root(func, Trace((), origin, HIGH, autograph is not False))
+
+    def _scan_call(self, call: nodes.Call) -> None:
+        api = self.names.api(call.func)
+        if api in tfapi.TF_FUNCTION:
+            target = call_argument(call, 0, "func")
+            autograph = keyword_constant(call, "autograph")
+            origin = f"{_source_name(call.func)}(...) at line {call.lineno}"
+            self._add_root(self.function_of(target, call), Trace((), origin, HIGH, autograph is not False))
+            return
+        if api in tfapi.EAGER_CALLBACK_APIS:
+            self._mark_eager(call, *tfapi.EAGER_CALLBACK_APIS[api])
+            return
+        if api in tfapi.KERAS_FUNCTION_LAYERS:
+            target = call_argument(call, *tfapi.KERAS_FUNCTION_LAYERS[api])
+            origin = f"Keras inside fit/evaluate/predict (a `Lambda` layer at line {call.lineno})"
+            self._add_root(self.function_of(target, call), Trace((), origin, CONTROL_FLOW))
+            return
+        if not isinstance(call.func, nodes.Attribute):
+            return
+        method = call.func.attrname
+        if method in tfapi.EAGER_CALLBACK_METHODS:
+            self._mark_eager(call, *tfapi.EAGER_CALLBACK_METHODS[method])
+        elif method in tfapi.DATASET_FUNCTION_METHODS:
+            confidence = self._dataset_confidence(call)
+            if confidence is not None:
+                origin = f"tf.data `Dataset.{method}` at line {call.lineno}"
+                for index, keyword in tfapi.DATASET_FUNCTION_METHODS[method]:
+                    target = call_argument(call, index, keyword)
+                    self._add_root(self.function_of(target, call), Trace((), origin, confidence))
+        elif method == "compile":
+            self._scan_compile(call)
+
+    def _scan_compile(self, call: nodes.Call) -> None:
+        """Plain functions given to Keras ``compile(loss=..., metrics=[...])``."""
+        if keyword_constant(call, "run_eagerly") is True:
+            self._runs_eagerly = True
+            return
+        origin = f"Keras inside fit/evaluate (passed to `compile` at line {call.lineno})"
+        for kw in call.keywords or ():
+            if kw.arg not in ("loss", "metrics", "weighted_metrics"):
+                continue
+            values = kw.value.elts if isinstance(kw.value, (nodes.List, nodes.Tuple)) else [kw.value]
+            for value in values:
+                if isinstance(value, (nodes.Name, nodes.Attribute, nodes.Lambda)):
+                    self._add_root(self.function_of(value, call), Trace((), origin, CONTROL_FLOW))
+
+    def _scan_run_eagerly_attribute(self, node: nodes.Assign) -> None:
+        if isinstance(node.value, nodes.Const) and node.value.value is True:
+            for target in node.targets:
+                if isinstance(target, nodes.AssignAttr) and target.attrname == "run_eagerly":
+                    self._runs_eagerly = True
+
+    def _dataset_confidence(self, call: nodes.Call):
+        """HIGH when the receiver is a tf.data expression, INFERENCE when only its name says so."""
+        if any(kw.arg in tfapi.DATASET_ONLY_KEYWORDS for kw in call.keywords or ()):
+            return HIGH
+        receiver = call.func.expr
+        api = self.names.api(receiver)
+        if api is not None:
+            return HIGH if api.startswith("tensorflow.data.") else None
+        name = receiver.name if isinstance(receiver, nodes.Name) else getattr(receiver, "attrname", None)
+        if name and _DATASET_WORD.search(name):
+            return INFERENCE
+        return None
+
+    def _mark_eager(self, call: nodes.Call, index: int, keyword: str) -> None:
+        func = self.function_of(call_argument(call, index, keyword), call)
+        if func is not None:
+            self.eager_callbacks.add(func)
+
+    def _scan_keras_class(self, cls: nodes.ClassDef) -> None:
+        family = self.keras_family(cls, 0)
+        if family is None:
+            return
+        kind = {"layer": "Layer/Model", "metric": "Metric", "loss": "Loss"}[family]
+        for method_name in tfapi.traced_methods(family):
+            for method in cls.locals.get(method_name, ()):
+                if isinstance(method, nodes.FunctionDef):
+                    origin = f"Keras inside fit/evaluate/predict (`{method_name}` of {kind} subclass `{cls.name}`)"
+                    self._add_root(method, Trace((), origin, CONTROL_FLOW))
+
+    def keras_family(self, cls: nodes.ClassDef, depth: int) -> str | None:
+        """The Keras family ('layer', 'metric', 'loss') ``cls`` derives from, if any."""
+        if depth > _MAX_CLASS_DEPTH:
+            return None
+        for base in cls.bases:
+            family = tfapi.keras_family(self.names.api(base))
+            if family is None:
+                base_class = self.class_of(base)
+                if base_class is not None and base_class is not cls:
+                    family = self.project.graph(base_class.root()).keras_family(base_class, depth + 1)
+            if family is not None:
+                return family
+        return None
+
+    # ---- resolving functions and classes ---------------------------------------------
+    def function_of(self, expr: nodes.NodeNG | None, context: nodes.NodeNG) -> FunctionNode | None:
+        """The function definition ``expr`` names (a lambda, a def, a method, a project import)."""
+        if expr is None:
+            return None
+        if isinstance(expr, nodes.Lambda):
+            return expr
+        found = self._definition_of(expr)
+        if isinstance(found, (nodes.FunctionDef, nodes.Lambda)):
+            return found
+        return None
+
+    def class_of(self, expr: nodes.NodeNG) -> nodes.ClassDef | None:
+        """The class definition ``expr`` names, in this module or a project module."""
+        found = self._definition_of(expr)
+        return found if isinstance(found, nodes.ClassDef) else None
+
+    def _definition_of(self, expr: nodes.NodeNG):
+        if isinstance(expr, nodes.Name):
+            return self._lookup(expr, expr.name)
+        if isinstance(expr, nodes.Attribute) and isinstance(expr.expr, nodes.Name):
+            owner = expr.expr
+            cls = _enclosing_class_for_self(owner)
+            if cls is not None:
+                return self._method_of(cls, expr.attrname, 0)
+            container = self._lookup(owner, owner.name)
+            if isinstance(container, nodes.Module):
+                return _first_definition(container, expr.attrname)
+            if isinstance(container, nodes.ClassDef):
+                return self._method_of(container, expr.attrname, 0)
+        return None
+
+    def _lookup(self, node: nodes.NodeNG, name: str):
+        try:
+            scope, bindings = node.lookup(name)
+        except Exception:
+            return None
+        if isinstance(scope, nodes.Module) and scope.name == "builtins":
+            return None
+        for binding in reversed(bindings):
+            if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
+                return binding
+            if isinstance(binding, nodes.ImportFrom):
+                return self._from_import(binding, name)
+            if isinstance(binding, nodes.Import):
+                for modname, alias in binding.names:
+                    if alias == name:
+                        return self.project.load(binding, modname)
+                return None
+        return None
+
+    def _from_import(self, binding: nodes.ImportFrom, name: str):
+        imported = next((orig for orig, alias in binding.names if (alias or orig) == name), None)
+        if imported is None:
+            return None
+        module = self.project.load(binding, binding.modname)
+        if module is not None:
+            found = _first_definition(module, imported)
+            if found is not None:
+                return found
+        submodule = f"{binding.modname}.{imported}" if binding.modname else imported
+        return self.project.load(binding, submodule)
+
+    def _method_of(self, cls: nodes.ClassDef, name: str, depth: int):
+        if depth > _MAX_CLASS_DEPTH:
+            return None
+        for member in cls.locals.get(name, ()):
+            if isinstance(member, (nodes.FunctionDef, nodes.Lambda)):
+                return member
+            return None  # an attribute, not a method
+        owner = self.project.graph(cls.root())
+        for base in cls.bases:
+            base_class = owner.class_of(base)
+            if base_class is not None and base_class is not cls:
+                found = owner._method_of(base_class, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    # ---- call edges ----------------------------------------------------------------
+    def edges(self, func: FunctionNode) -> list[tuple[FunctionNode, object]]:
+        """Functions that run when ``func`` runs: ``(callee, confidence)`` pairs.
+
+        Calls inside nested functions count (they run as part of ``func``), except in
+        eager callbacks. Functions passed as arguments count too (``tf.cond(p, f, g)``,
+        ``tf.nest.map_structure(f, x)``): from graph code they run while tracing.
+        """
+        if func not in self._edges:
+            self._edges[func] = list(self._compute_edges(func))
+        return self._edges[func]
+
+    def _compute_edges(self, func: FunctionNode) -> Iterator[tuple[FunctionNode, object]]:
+        for call in self._calls_within(func):
+            api = self.names.api(call.func)
+            if api in tfapi.EAGER_CALLBACK_APIS or api in tfapi.TF_FUNCTION:
+                continue
+            callee = self.function_of(call.func, call)
+            if callee is not None and callee is not func:
+                yield callee, HIGH
+            for arg in list(call.args) + [kw.value for kw in call.keywords or ()]:
+                if isinstance(arg, (nodes.Name, nodes.Attribute)):
+                    passed = self.function_of(arg, call)
+                    if passed is not None and passed is not func:
+                        yield passed, INFERENCE
+
+    def _calls_within(self, func: FunctionNode) -> Iterator[nodes.Call]:
+        stack = list(func.body) if isinstance(func.body, list) else [func.body]
+        while stack:
+            node = stack.pop()
+            if node in self.eager_callbacks or isinstance(node, nodes.ClassDef):
+                continue
+            if isinstance(node, nodes.Call):
+                yield node
+            stack.extend(node.get_children())
+
+
+def _first_definition(module: nodes.Module, name: str):
+    for member in module.locals.get(name, ()):
+        if isinstance(member, (nodes.FunctionDef, nodes.ClassDef)):
+            return member
+    return None
+
+
+def _enclosing_class_for_self(name: nodes.Name) -> nodes.ClassDef | None:
+    """The class when ``name`` is the ``self``/``cls`` parameter of an enclosing method."""
+    scope = name.scope()
+    while isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(scope, nodes.FunctionDef) and isinstance(scope.parent, nodes.ClassDef):
+            args = scope.args.posonlyargs + scope.args.args
+            if args and args[0].name == name.name:
+                return scope.parent
+            return None
+        scope = scope.parent.scope() if scope.parent else None
+    return None
+
+
+def _source_name(expr: nodes.NodeNG) -> str:
+    """How the source spells a decorator or callee (``tf.function``)."""
+    try:
+        return expr.as_string()
+    except Exception:
+        return "tf.function"

@@ -1,0 +1,224 @@
+"""The project a linted module belongs to: its modules, and which of their functions run traced.
+
+A helper in ``utils.py`` runs traced when a ``@tf.function`` in ``train.py`` calls it, so
+the graph context of one module depends on the modules that import it. We find those
+importers by reading the project's files (a cheap text match), parse only the
+candidates with astroid, and walk the call edges from every entry point. Only the
+project's own files are ever parsed: never TensorFlow, never site-packages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import deque
+
+from astroid import MANAGER, nodes
+
+from tflint.graph import FunctionNode, ModuleGraph, function_label
+from tflint.names import NameResolver
+from tflint.trace import Trace
+
+_MAX_FILES = 5000
+_MAX_IMPORTERS = 300
+_MAX_FILE_BYTES = 2_000_000
+_SKIP_DIRS = frozenset({"site-packages", "dist-packages", "node_modules", "__pycache__", "build", "dist"})
+_IMPORT_STATEMENT = re.compile(
+    r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*\([^)]*\)|(?:from|import)[ \t][^\n]*)", re.MULTILINE
+)
+
+
+def package_root(path: str) -> str:
+    """The folder holding the outermost package of ``path`` (or its own folder)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return folder
+
+
+def module_name(path: str, root: str) -> str:
+    """Dotted module name of ``path`` relative to ``root``."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    parts = rel[: -len(".py")].split(os.sep) if rel.endswith(".py") else rel.split(os.sep)
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+class Project:
+    """Per-run cache of project modules, their graphs and their traced functions.
+
+    One instance lives for one pylint run (reset in the checkers' ``open``): editors
+    keep pylint alive between runs, and files change in between.
+    """
+
+    def __init__(self) -> None:
+        self._graphs: dict[int, tuple[nodes.Module, ModuleGraph]] = {}
+        self._traced: dict[int, tuple[nodes.Module, dict[FunctionNode, Trace]]] = {}
+        self._files: dict[str, list[str]] = {}
+        self._texts: dict[str, str] = {}
+        self._importers: dict[str, list[str]] = {}
+        self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
+
+    def memo(self, module: nodes.Module, key: str, compute):
+        """``compute(module)``, computed once per module and run (for module-wide facts)."""
+        entry = self._memo.get((id(module), key))
+        if entry is None or entry[0] is not module:
+            entry = (module, compute(module))
+            self._memo[(id(module), key)] = entry
+        return entry[1]
+
+    # ---- modules ---------------------------------------------------------------------
+    def graph(self, module: nodes.Module) -> ModuleGraph:
+        """The (memoised) :class:`ModuleGraph` of ``module``."""
+        entry = self._graphs.get(id(module))
+        if entry is None or entry[0] is not module:
+            graph = ModuleGraph(module, NameResolver(module), self)
+            self._graphs[id(module)] = (module, graph)
+            graph.scan()
+            return graph
+        return entry[1]
+
+    def names(self, module: nodes.Module) -> NameResolver:
+        """The name resolver of ``module``."""
+        return self.graph(module).names
+
+    def load(self, binding: nodes.NodeNG, modname: str) -> nodes.Module | None:
+        """Parse the project module ``modname`` imported by ``binding``; None if not ours."""
+        here = binding.root().file
+        if not here or not modname and not getattr(binding, "level", 0):
+            return None
+        level = getattr(binding, "level", 0) or 0
+        if level:
+            try:
+                modname = binding.root().relative_to_absolute_name(modname, level)
+            except Exception:
+                return None
+        root = package_root(here)
+        parts = modname.split(".")
+        for candidate in (os.path.join(root, *parts) + ".py", os.path.join(root, *parts, "__init__.py")):
+            if os.path.isfile(candidate):
+                return self._parse(candidate, modname)
+        return None
+
+    def _parse(self, path: str, modname: str) -> nodes.Module | None:
+        try:
+            return MANAGER.ast_from_file(path, modname, source=True)
+        except Exception:  # syntax errors and unreadable files: pylint reports them itself
+            return None
+
+    # ---- traced functions --------------------------------------------------------------
+    def traced(self, module: nodes.Module) -> dict[FunctionNode, Trace]:
+        """Functions of ``module`` that run traced, each with the best explanation."""
+        entry = self._traced.get(id(module))
+        if entry is not None and entry[0] is module:
+            return entry[1]
+        modules = [module] + self._importer_modules(module)
+        found = self._reach(modules)
+        result = {func: trace for func, trace in found.items() if func.root() is module}
+        self._traced[id(module)] = (module, result)
+        return result
+
+    def _reach(self, modules: list[nodes.Module]) -> dict[FunctionNode, Trace]:
+        seeds: list[tuple[FunctionNode, Trace]] = []
+        for module in modules:
+            seeds.extend(self.graph(module).roots.items())
+        seeds.sort(key=lambda item: (item[1].sort_key(), item[0].root().file or "", item[0].lineno or 0))
+        reached: dict[FunctionNode, Trace] = {}
+        queue: deque[FunctionNode] = deque()
+        for func, trace in seeds:
+            if func not in reached:
+                reached[func] = trace
+                queue.append(func)
+        while queue:
+            func = queue.popleft()
+            graph = self.graph(func.root())
+            for callee, confidence in graph.edges(func):
+                if callee in reached or callee in self.graph(callee.root()).eager_callbacks:
+                    continue
+                reached[callee] = reached[func].called_from(function_label(callee), confidence)
+                queue.append(callee)
+        return reached
+
+    def _importer_modules(self, module: nodes.Module) -> list[nodes.Module]:
+        """Project modules that import ``module``, directly or through each other."""
+        path = module.file
+        if not path or not os.path.isfile(path):
+            return []
+        root = package_root(path)
+        result: list[nodes.Module] = []
+        seen = {os.path.abspath(path)}
+        queue = deque([os.path.abspath(path)])
+        while queue and len(result) < _MAX_IMPORTERS:
+            target = queue.popleft()
+            for importer in self._importers_of(target, root):
+                if importer in seen:
+                    continue
+                seen.add(importer)
+                parsed = self._parse(importer, module_name(importer, root))
+                if parsed is not None:
+                    result.append(parsed)
+                    queue.append(importer)
+        return result
+
+    def _importers_of(self, target: str, root: str) -> list[str]:
+        if target not in self._importers:
+            name = module_name(target, root).rsplit(".", 1)[-1]
+            word = re.compile(rf"\b{re.escape(name)}\b") if name else None
+            found = []
+            for path in self._project_files(root):
+                if word is None or path == target:
+                    continue
+                text = self._text(path)
+                if name in text and any(word.search(m.group(0)) for m in _IMPORT_STATEMENT.finditer(text)):
+                    found.append(path)
+            self._importers[target] = found
+        return self._importers[target]
+
+    def _project_files(self, root: str) -> list[str]:
+        if root not in self._files:
+            self._files[root] = _list_python_files(root)
+        return self._files[root]
+
+    def _text(self, path: str) -> str:
+        if path not in self._texts:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read(_MAX_FILE_BYTES)
+                self._texts[path] = data.decode("utf-8", errors="replace")
+            except OSError:
+                self._texts[path] = ""
+        return self._texts[path]
+
+
+def _list_python_files(root: str) -> list[str]:
+    """Python files of a project: the whole package tree, or a script folder's own files."""
+    is_package = any(
+        os.path.isfile(os.path.join(root, entry, "__init__.py"))
+        for entry in _safe_listdir(root)
+    )
+    if not is_package:
+        return sorted(
+            os.path.join(root, entry) for entry in _safe_listdir(root) if entry.endswith(".py")
+        )
+    files: list[str] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in _SKIP_DIRS
+            and not os.path.isfile(os.path.join(folder, d, "pyvenv.cfg"))
+        )
+        files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".py"))
+        if len(files) >= _MAX_FILES:
+            break
+    return files[:_MAX_FILES]
+
+
+def _safe_listdir(folder: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
