@@ -50,7 +50,7 @@ def graph_context(node: nodes.NodeNG) -> Trace | None:
     if isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
         current = node
     while current is not None:
-        if isinstance(current, nodes.ClassDef):
+        if isinstance(current, nodes.ClassDef) or _after_graph_return(child, graph.names):
             return None
         if isinstance(current, (nodes.FunctionDef, nodes.Lambda)) and _in_body(current, child):
             if current in graph.eager_callbacks:
@@ -87,6 +87,24 @@ def _eager_branch(branch: nodes.If, child: nodes.NodeNG, resolver: NameResolver)
     if eager_when_true is None:
         return False
     return child in (branch.body if eager_when_true else branch.orelse)
+
+
+def _after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool:
+    """True after ``if not tf.executing_eagerly(): return``: the rest only runs eagerly."""
+    if not getattr(statement, "is_statement", False):
+        return False
+    sibling = statement.previous_sibling()
+    while sibling is not None:
+        if (
+            isinstance(sibling, nodes.If)
+            and not sibling.orelse
+            and _eager_test(sibling.test, resolver) is False
+            and sibling.body
+            and isinstance(sibling.body[-1], (nodes.Return, nodes.Raise))
+        ):
+            return True
+        sibling = sibling.previous_sibling()
+    return False
 
 
 def _eager_test(test: nodes.NodeNG, resolver: NameResolver) -> bool | None:

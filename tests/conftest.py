@@ -1,0 +1,40 @@
+"""Shared test helpers: paths and an in-process pylint run with only tflint enabled."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pylint.lint import Run
+from pylint.reporters import CollectingReporter
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+DOCS = REPO / "docs"
+PYTHON = sys.executable
+
+
+def lint_paths(*paths: str | os.PathLike, extra: tuple[str, ...] = ()) -> list:
+    """Lint ``paths`` in process with tflint's messages only; returns pylint's messages."""
+    reporter = CollectingReporter()
+    Run(
+        ["--load-plugins=tflint", "--disable=all", "--enable=tflint,astroid-error,fatal",
+         "--persistent=no", "--score=no", *extra, *map(str, paths)],
+        reporter=reporter,
+        exit=False,
+    )
+    return reporter.messages
+
+
+@pytest.fixture
+def lint_source(tmp_path):
+    """Write ``source`` to a module in a fresh folder and lint it: returns (symbol, line) pairs."""
+
+    def run(source: str, name: str = "case.py") -> list[tuple[str, int]]:
+        path = tmp_path / name
+        path.write_text(source, encoding="utf-8")
+        return sorted((m.symbol, m.line) for m in lint_paths(path))
+
+    return run

@@ -1,0 +1,98 @@
+"""Positives: print in every kind of graph code tflint knows."""
+# pylint: disable=missing-function-docstring,missing-class-docstring,too-few-public-methods
+import pprint
+import sys
+
+import tensorflow as tf
+from tensorflow import function as compile_graph
+from tensorflow import keras
+
+
+@tf.function
+def decorated(x):
+    print("tracing", x)  # [tf-print-in-graph]
+    return x + 1
+
+
+@tf.function(jit_compile=True, reduce_retracing=True)
+def decorated_with_arguments(x):
+    pprint.pprint(x)  # [tf-print-in-graph]
+    sys.stdout.write("x\n")  # [tf-print-in-graph]
+    return x
+
+
+@compile_graph
+def imported_under_another_name(x):
+    print(x)  # [tf-print-in-graph]
+    return x
+
+
+def wrapped_by_call(x):
+    print(x)  # [tf-print-in-graph]
+    return x
+
+
+fast = tf.function(wrapped_by_call)
+
+
+def helper(x):
+    print("helper sees", x)  # [tf-print-in-graph]
+    return x * 2
+
+
+@tf.function
+def calls_helper(x):
+    return helper(x)
+
+
+dataset = tf.data.Dataset.range(3).map(lambda x: print(x) or x)  # [tf-print-in-graph]
+
+
+def parse(record):
+    print(record)  # [tf-print-in-graph]
+    return record
+
+
+records = tf.data.Dataset.range(3)
+records = records.map(parse, num_parallel_calls=tf.data.AUTOTUNE)
+
+
+class Scale(keras.layers.Layer):
+    def call(self, inputs):
+        print("call", inputs)  # [tf-print-in-graph]
+        return inputs * 2
+
+
+class Trainer(tf.keras.Model):
+    def train_step(self, data):
+        print("step")  # [tf-print-in-graph]
+        return super().train_step(data)
+
+
+class Counter(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.step = tf.function(self._step)
+
+    def _step(self, x):
+        print("step", x)  # [tf-print-in-graph]
+        return x
+
+
+@tf.function
+def nested_function(x):
+    def inner(y):
+        print(y)  # [tf-print-in-graph]
+        return y
+
+    return tf.cond(x > 0, lambda: inner(x), lambda: x)
+
+
+def branch(x):
+    print("branch")  # [tf-print-in-graph]
+    return x
+
+
+@tf.function
+def passes_branch(x):
+    return tf.nest.map_structure(branch, x)

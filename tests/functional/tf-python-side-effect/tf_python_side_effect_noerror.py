@@ -1,0 +1,103 @@
+"""Near misses: state that is local, TensorFlow-managed, or changed eagerly."""
+# pylint: disable=missing-function-docstring,missing-class-docstring,too-few-public-methods
+import logging
+
+import numpy as np
+import tensorflow as tf
+
+results = []
+total = tf.Variable(0.0)
+metric = tf.keras.metrics.Mean()
+step_var = None
+
+
+@tf.function
+def local_containers(x):
+    local = []
+    local.append(x)
+    table = {}
+    table["x"] = x
+    parts = [x, x]
+    parts.extend([x])
+    ta = tf.TensorArray(tf.float32, size=2)
+    ta = ta.write(0, x)
+    return tf.add_n(local + parts) + ta.read(0) + table["x"]
+
+
+@tf.function
+def tensorflow_state(x):
+    total.assign_add(tf.reduce_sum(x))
+    metric.update_state(x)
+    tf.summary.scalar("x", tf.reduce_sum(x), step=0)
+    counter = 0
+    counter += 1
+    return np.append  # a module attribute, not a mutation
+
+
+def eager_only(x):
+    results.append(x)
+    logging.info("eager code may log")
+    return x
+
+
+def py_callback(x):
+    results.append(x)
+    logging.info("runs eagerly inside tf.py_function")
+    return x
+
+
+@tf.function
+def with_py_function(x):
+    return tf.py_function(py_callback, [x], tf.float32)
+
+
+@tf.function
+def create_once(x):
+    global step_var
+    if step_var is None:
+        step_var = tf.Variable(0.0)
+    return x + step_var
+
+
+class Layer(tf.keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.scale = 2.0
+        self.seen_shapes = []
+
+    def build(self, input_shape):
+        self.seen_shapes.append(input_shape)
+        self.units = 3
+
+    def call(self, inputs):
+        self.add_loss(tf.reduce_sum(inputs))
+        if self.scale is None:
+            self.scale = 1.0
+        return inputs * self.scale
+
+
+class Stateful(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.steps = tf.Variable(0)
+
+    @tf.function
+    def __call__(self, x):
+        self.steps.assign_add(1)
+        return x
+
+
+def helper(items, x):
+    items.append(x)
+    return items
+
+
+@tf.function
+def helper_gets_local_list(x):
+    values = []
+    return helper(values, x)
+
+
+@tf.function
+def reads_dataset_iterator(iterator):
+    return next(iterator)
