@@ -1,0 +1,31 @@
+# Two set-up commands on a fresh machine with Python 3.10+: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint-samples run-samples docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Lint the shipped samples: every bad.py shows its pitfalls, every good.py is clean.
+demo: $(STAMP)
+	@echo "== tflint on samples/ (static, TensorFlow is not imported) =="
+	-$(BIN)/pylint --load-plugins tflint --disable=all --enable=tflint --score=no samples/
+	@echo "== the bad samples run with real TensorFlow: what actually happens =="
+	@for f in samples/*/bad.py; do echo "-- $$f"; TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python $$f || exit 1; done
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q
+
+docs: $(STAMP)
+	$(BIN)/python -m tflint.docs > docs/index.md
+
+clean:
+	rm -rf $(VENV) build *.egg-info

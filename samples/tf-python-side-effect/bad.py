@@ -1,0 +1,73 @@
+"""tf-python-side-effect, bad: Python state changed by traced code changes once per trace.
+
+A training loop that keeps its bookkeeping in Python: a module-level list of losses, a
+step counter on a tf.Module, and a helper (called from the traced step) that counts calls
+in a global and logs progress. Each traced function is called 3 times with tensors of
+one shape, so it is traced once and its Python side effects happen once.
+"""
+
+import logging
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+
+import tensorflow as tf
+
+
+
+class RecordList(logging.Handler):
+    """Keeps the log records in a list so that we can count them."""
+
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+log_records = RecordList()
+logger = logging.getLogger("trainer")
+logger.addHandler(log_records)
+logger.setLevel(logging.INFO)
+
+losses = []
+total_calls = 0
+
+
+def note_progress(loss):
+    global total_calls
+    total_calls += 1  # [tf-python-side-effect]
+    logger.info("loss is %s", loss)  # [tf-python-side-effect]
+
+
+@tf.function
+def train_step(x):
+    loss = tf.reduce_mean(tf.square(x))
+    losses.append(loss)  # [tf-python-side-effect]
+    note_progress(loss)
+    return loss
+
+
+class Trainer(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.steps = 0
+
+    @tf.function
+    def step(self, x):
+        self.steps += 1  # [tf-python-side-effect]
+        return x - 0.1
+
+
+for value in (1.0, 2.0, 3.0):
+    train_step(tf.constant([value, value]))
+print(f"global list: {len(losses)} item(s) after 3 calls: {losses[0]!r}")
+print(f"global counter in a helper: total_calls = {total_calls} after 3 calls")
+print(f"logger.info in a helper: {len(log_records.records)} record(s) after 3 calls")
+
+trainer = Trainer()
+for value in (1.0, 2.0, 3.0):
+    trainer.step(tf.constant(value))
+print(f"counter on self: trainer.steps = {trainer.steps} after 3 calls")
