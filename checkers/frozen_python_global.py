@@ -19,7 +19,8 @@ class FrozenPythonGlobalChecker(TFLintChecker):
             "keeps the value from the first trace and ignores later changes (%s). Pass it as "
             "an argument (a tensor) or keep it in a tf.Variable",
             "tf-frozen-python-global",
-            "A Python value read by graph code is captured when the function is traced and "
+            "Traced code reads a module global that the module changes later, so the graph "
+            "keeps a stale value. A Python value read by graph code is captured when the function is traced and "
             "stored in the graph as a constant. When the module later rebinds or mutates the "
             "global (a learning rate schedule, a flag, a list of settings), the traced function "
             "keeps using the old value until it happens to retrace.",

@@ -18,7 +18,8 @@ class PrintInGraphChecker(TFLintChecker):
             "%s in `%s` runs only while TensorFlow traces it, not on each call (%s); "
             "use tf.print() to print on every call",
             "tf-print-in-graph",
-            "Python's print (and pprint, sys.stdout.write) inside a tf.function, a tf.data "
+            "print() in traced code runs once per trace, not on every call. Python's print "
+            "(and pprint, sys.stdout.write) inside a tf.function, a tf.data "
             "function or a Keras call runs only while TensorFlow traces the function: it "
             "prints once, showing symbolic tensors, and then never again. tf.print is a "
             "graph op and prints the values on every call.",

@@ -30,6 +30,7 @@ class PythonSideEffectChecker(TFLintChecker):
         msgid("W", 2): (
             "%s runs only while TensorFlow traces `%s`, not on each call (%s); %s",
             "tf-python-side-effect",
+            "Python state changed by traced code changes once per trace, not on every call. "
             "Graph code runs its Python only while TensorFlow traces it. Appending to a "
             "global list, bumping a counter on self, rebinding a global, logging or writing "
             "a file therefore happens once per trace (often once in total) instead of once "

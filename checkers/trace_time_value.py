@@ -18,7 +18,8 @@ class TraceTimeValueChecker(TFLintChecker):
             "`%s()` in `%s` runs once, while TensorFlow traces it, and its result is frozen "
             "into the graph as a constant (%s); %s",
             "tf-trace-time-value",
-            "time.time(), datetime.now(), random.*, np.random.* and uuid.* inside traced code "
+            "Clock readings and Python or NumPy random numbers in traced code are frozen into "
+            "the graph. time.time(), datetime.now(), random.*, np.random.* and uuid.* inside traced code "
             "are evaluated by Python during tracing. The graph stores the result as a "
             "constant, so every later call sees the same 'random' number or timestamp.",
         ),

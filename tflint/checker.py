@@ -57,7 +57,8 @@ class InternalErrorChecker(TFLintChecker):
         msgid("I", 99): (
             "tflint failed inside %s on a %s node (%s); other checks still ran. Please report it",
             INTERNAL_ERROR,
-            "An exception inside tflint's own analysis. tflint catches it so that pylint's "
+            "tflint itself failed on this node; the other checks still ran. An exception inside "
+            "tflint's own analysis is caught so that pylint's "
             "other checkers still run on the file. It should never appear; please report it "
             "with the code that triggers it.",
         ),

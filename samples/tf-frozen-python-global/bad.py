@@ -51,4 +51,5 @@ logits = np.array([[2.0, 0.0]], np.float32)
 for temperature in (1.0, 100.0):
     TEMPERATURE = temperature
     probs = model.predict(logits, verbose=0)[0]
-    print(f"TEMPERATURE = {TEMPERATURE}: predict gives {probs.round(3)}")
+    expected = tf.nn.softmax(logits[0] / TEMPERATURE).numpy()
+    print(f"TEMPERATURE = {TEMPERATURE}: predict gives {probs.round(3)} (expected {expected.round(3)})")

@@ -1,0 +1,53 @@
+"""The shipped samples: linted (bad gives exactly its annotations, good gives none) and run
+with real TensorFlow (they must run and show what they claim)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import PYTHON, SAMPLES, lint_paths
+
+BAD = sorted(SAMPLES.glob("*/bad.py"))
+GOOD = sorted(SAMPLES.glob("*/good.py"))
+_ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]\s*$")
+
+
+def _expected(path) -> list[tuple[str, int]]:
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _ANNOTATION.search(line)
+        if match:
+            found.extend((symbol.strip(), number) for symbol in match.group(1).split(","))
+    return sorted(found)
+
+
+def _id(path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+@pytest.mark.parametrize("path", BAD, ids=_id)
+def test_bad_sample_raises_exactly_its_annotations(path):
+    expected = _expected(path)
+    assert expected, "a bad sample must annotate its pitfalls"
+    assert all(symbol == path.parent.name or symbol.startswith("tf-") for symbol, _ in expected)
+    assert path.parent.name in {symbol for symbol, _ in expected}
+    assert sorted((m.symbol, m.line) for m in lint_paths(path)) == expected
+
+
+@pytest.mark.parametrize("path", GOOD, ids=_id)
+def test_good_sample_is_clean(path):
+    assert [(m.symbol, m.line, m.msg) for m in lint_paths(path)] == []
+
+
+@pytest.mark.parametrize("path", BAD + GOOD, ids=_id)
+def test_sample_runs_with_real_tensorflow(path):
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="")
+    result = subprocess.run(
+        [PYTHON, str(path)], capture_output=True, text=True, timeout=300, env=env, cwd=path.parent, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip(), "a sample prints what it observed"
