@@ -65,6 +65,7 @@ class ModuleGraph:
         self.eager_callbacks: set[FunctionNode] = set()
         self._edges: dict[FunctionNode, list[tuple[FunctionNode, object]]] = {}
         self._runs_eagerly = False
+        self._wrappers: dict[nodes.FunctionDef, bool] = {}
 
     # ---- entry points -------------------------------------------------------------
     def scan(self) -> None:
@@ -94,19 +95,43 @@ class ModuleGraph:
         if old is None or trace.sort_key() < old.sort_key():
             self.roots[func] = trace
 
+    def is_tf_function(self, expr: nodes.NodeNG, depth: int = 0) -> bool:
+        """True when ``expr`` names ``tf.function`` or a project wrapper that returns one."""
+        if self.names.api(expr) in tfapi.TF_FUNCTION:
+            return True
+        if depth > 2 or not isinstance(expr, (nodes.Name, nodes.Attribute)):
+            return False
+        wrapper = self._definition_of(expr)
+        if not isinstance(wrapper, nodes.FunctionDef):
+            return False
+        return self.project.graph(wrapper.root()).wraps_tf_function(wrapper, depth + 1)
+
+    def wraps_tf_function(self, func: nodes.FunctionDef, depth: int) -> bool:
+        """True for ``def function(*args, **kw): return tf.function(*args, **kw)``-style wrappers."""
+        if func not in self._wrappers:
+            self._wrappers[func] = False  # recursion guard
+            self._wrappers[func] = any(
+                isinstance(ret.value, nodes.Call)
+                and ret.scope() is func
+                and self.is_tf_function(ret.value.func, depth)
+                and _forwards_arguments(ret.value, func)
+                for ret in func.nodes_of_class(nodes.Return)
+            )
+        return self._wrappers[func]
+
     def _scan_decorators(self, func: nodes.FunctionDef) -> None:
         if not func.decorators:
             return
         for decorator in func.decorators.nodes:
             target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-            if self.names.api(target) in tfapi.TF_FUNCTION:
+            if self.is_tf_function(target):
                 autograph = keyword_constant(decorator, "autograph") if isinstance(decorator, nodes.Call) else None
                 origin = f"@{_source_name(target)} at line {decorator.lineno}"
                 self._add_root(func, Trace((), origin, HIGH, autograph is not False))
 
     def _scan_call(self, call: nodes.Call) -> None:
         api = self.names.api(call.func)
-        if api in tfapi.TF_FUNCTION:
+        if api in tfapi.TF_FUNCTION or _looks_like_wrapper_call(call) and self.is_tf_function(call.func):
             target = call_argument(call, 0, "func")
             autograph = keyword_constant(call, "autograph")
             origin = f"{_source_name(call.func)}(...) at line {call.lineno}"
@@ -312,6 +337,24 @@ class ModuleGraph:
             if isinstance(node, nodes.Call):
                 yield node
             stack.extend(node.get_children())
+
+
+def _looks_like_wrapper_call(call: nodes.Call) -> bool:
+    """Only calls spelled like ``x.function(f)`` are checked for project tf.function wrappers."""
+    name = call.func.attrname if isinstance(call.func, nodes.Attribute) else getattr(call.func, "name", "")
+    return "function" in name.lower() and bool(call.args)
+
+
+def _forwards_arguments(call: nodes.Call, func: nodes.FunctionDef) -> bool:
+    """True when ``call`` passes ``func``'s own parameters on (``*args`` or the first one)."""
+    params = {a.name for a in (func.args.posonlyargs or []) + (func.args.args or [])}
+    if func.args.vararg:
+        params.add(func.args.vararg)
+    for arg in call.args:
+        inner = arg.value if isinstance(arg, nodes.Starred) else arg
+        if isinstance(inner, nodes.Name) and inner.name in params:
+            return True
+    return any(isinstance(kw.value, nodes.Name) and kw.value.name in params for kw in call.keywords or ())
 
 
 def _first_definition(module: nodes.Module, name: str):

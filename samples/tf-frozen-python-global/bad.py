@@ -42,14 +42,14 @@ class SoftmaxWithTemperature(tf.keras.layers.Layer):
 weight, grad = tf.constant([1.0]), tf.constant([4.0])
 print(f"lr 0.1, max_norm 10: step gives {float(sgd_step(weight, grad)[0]):.2f} (expected 0.60)")
 configure_clipping(max_norm=1.0)
-print(f"after configure_clipping(max_norm=1.0): step gives {float(sgd_step(weight, grad)[0]):.2f} (expected 0.90)")
+print(f"max_norm=1.0 set: step gives {float(sgd_step(weight, grad)[0]):.2f} (expected 0.90)")
 set_learning_rate(0.0)
-print(f"after set_learning_rate(0.0): step gives {float(sgd_step(weight, grad)[0]):.2f} (expected 1.00)")
+print(f"lr 0.0 set: step gives {float(sgd_step(weight, grad)[0]):.2f} (expected 1.00)")
 
 model = tf.keras.Sequential([tf.keras.Input(shape=(2,)), SoftmaxWithTemperature()])
 logits = np.array([[2.0, 0.0]], np.float32)
 for temperature in (1.0, 100.0):
     TEMPERATURE = temperature
-    probs = model.predict(logits, verbose=0)[0]
-    expected = tf.nn.softmax(logits[0] / TEMPERATURE).numpy()
-    print(f"TEMPERATURE = {TEMPERATURE}: predict gives {probs.round(3)} (expected {expected.round(3)})")
+    probs = model.predict(logits, verbose=0)[0].round(3)
+    expected = tf.nn.softmax(logits[0] / TEMPERATURE).numpy().round(3)
+    print(f"TEMPERATURE = {TEMPERATURE}: predict gives {probs} (expected {expected})")

@@ -36,10 +36,13 @@ class SoftmaxWithTemperature(tf.keras.layers.Layer):
 
 
 weight, grad = tf.constant([1.0]), tf.constant([4.0])
-print(f"lr 0.1, max_norm 10: step gives {float(sgd_step(weight, grad, tf.constant(10.0))[0]):.2f} (expected 0.60)")
-print(f"max_norm=1.0 as an argument: step gives {float(sgd_step(weight, grad, tf.constant(1.0))[0]):.2f} (expected 0.90)")
+step = float(sgd_step(weight, grad, tf.constant(10.0))[0])
+print(f"lr 0.1, max_norm 10: step gives {step:.2f} (expected 0.60)")
+step = float(sgd_step(weight, grad, tf.constant(1.0))[0])
+print(f"max_norm=1.0 passed in: step gives {step:.2f} (expected 0.90)")
 set_learning_rate(0.0)
-print(f"after set_learning_rate(0.0): step gives {float(sgd_step(weight, grad, tf.constant(1.0))[0]):.2f} (expected 1.00)")
+step = float(sgd_step(weight, grad, tf.constant(1.0))[0])
+print(f"lr 0.0 set: step gives {step:.2f} (expected 1.00)")
 print(f"sgd_step was traced {sgd_step.experimental_get_tracing_count()} time(s)")
 
 softmax = SoftmaxWithTemperature()
@@ -47,6 +50,6 @@ model = tf.keras.Sequential([tf.keras.Input(shape=(2,)), softmax])
 logits = np.array([[2.0, 0.0]], np.float32)
 for temperature in (1.0, 100.0):
     softmax.temperature.assign(temperature)
-    probs = model.predict(logits, verbose=0)[0]
-    expected = tf.nn.softmax(logits[0] / temperature).numpy()
-    print(f"temperature = {temperature}: predict gives {probs.round(3)} (expected {expected.round(3)})")
+    probs = model.predict(logits, verbose=0)[0].round(3)
+    expected = tf.nn.softmax(logits[0] / temperature).numpy().round(3)
+    print(f"temperature = {temperature}: predict gives {probs} (expected {expected})")

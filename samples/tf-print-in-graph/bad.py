@@ -3,7 +3,7 @@
 Three places where TensorFlow traces a Python function: a @tf.function, a function given
 to tf.data's Dataset.map, and the call() of a Keras layer trained with model.fit. Each of
 them prints with Python's print(). We capture stdout and count how often each print ran:
-it is once per trace, not once per call, step or element.
+it is once per trace, not once per call, training step or dataset element.
 """
 
 import contextlib
@@ -34,32 +34,21 @@ class Halve(tf.keras.layers.Layer):
         return inputs * 0.5
 
 
-def count_prints(marker, run):
-    """Run ``run()`` with stdout captured; return how many lines contain ``marker``."""
-    captured = io.StringIO()
-    with contextlib.redirect_stdout(captured):
-        run()
-    return captured.getvalue().count(marker)
-
-
-def call_three_times():
+captured = io.StringIO()
+with contextlib.redirect_stdout(captured):
     for value in (1.0, 2.0, 3.0):
         train_step(tf.constant([value]))
 
-
-def read_three_elements():
     pixels = np.arange(12, dtype=np.uint8).reshape(3, 4)
     for _ in tf.data.Dataset.from_tensor_slices(pixels).map(normalize):
         pass
 
-
-def fit_eight_steps():
     model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), Halve(), tf.keras.layers.Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
     x, y = np.ones((16, 4), np.float32), np.zeros((16, 1), np.float32)
     model.fit(x, y, batch_size=4, epochs=2, verbose=0)  # 2 epochs x 4 steps
 
-
-print(f"@tf.function: print ran {count_prints('train_step:', call_three_times)} time(s) for 3 calls")
-print(f"Dataset.map: print ran {count_prints('normalize:', read_three_elements)} time(s) for 3 elements")
-print(f"Keras call under fit: print ran {count_prints('Halve.call:', fit_eight_steps)} time(s) for 8 training steps")
+out = captured.getvalue()
+print(f"@tf.function: print ran {out.count('train_step:')} time(s) for 3 calls")
+print(f"Dataset.map: print ran {out.count('normalize:')} time(s) for 3 elements")
+print(f"Keras call under fit: print ran {out.count('Halve.call:')} time(s) for 8 training steps")

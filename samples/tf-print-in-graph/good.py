@@ -55,4 +55,5 @@ model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), Halve(), tf.keras.layer
 model.compile(optimizer="sgd", loss="mse")
 x, y = np.ones((16, 4), np.float32), np.zeros((16, 1), np.float32)
 model.fit(x, y, batch_size=4, epochs=2, verbose=0)  # 2 epochs x 4 steps
-print(f"Keras call under fit: tf.print ran {count_prints('Halve.call:')} time(s) for 8 training steps")
+steps = count_prints("Halve.call:")
+print(f"Keras call under fit: tf.print ran {steps} time(s) for 8 training steps")

@@ -7,6 +7,7 @@ one shape, so it is traced once and its Python side effects happen once.
 """
 
 import logging
+import logging.handlers
 import os
 
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
@@ -16,18 +17,7 @@ import tensorflow as tf
 
 
 
-class RecordList(logging.Handler):
-    """Keeps the log records in a list so that we can count them."""
-
-    def __init__(self):
-        super().__init__()
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-log_records = RecordList()
+log_records = logging.handlers.BufferingHandler(capacity=100)
 logger = logging.getLogger("trainer")
 logger.addHandler(log_records)
 logger.setLevel(logging.INFO)
@@ -65,7 +55,7 @@ for value in (1.0, 2.0, 3.0):
     train_step(tf.constant([value, value]))
 print(f"global list: {len(losses)} item(s) after 3 calls: {losses[0]!r}")
 print(f"global counter in a helper: total_calls = {total_calls} after 3 calls")
-print(f"logger.info in a helper: {len(log_records.records)} record(s) after 3 calls")
+print(f"logger.info in a helper: {len(log_records.buffer)} record(s) after 3 calls")
 
 trainer = Trainer()
 for value in (1.0, 2.0, 3.0):

@@ -6,6 +6,7 @@ assign_add() inside the graph, so they change on every call, not only while trac
 """
 
 import logging
+import logging.handlers
 import os
 
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
@@ -13,19 +14,7 @@ os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
 
 import tensorflow as tf
 
-
-class RecordList(logging.Handler):
-    """Keeps the log records in a list so that we can count them."""
-
-    def __init__(self):
-        super().__init__()
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-log_records = RecordList()
+log_records = logging.handlers.BufferingHandler(capacity=100)
 logger = logging.getLogger("trainer")
 logger.addHandler(log_records)
 logger.setLevel(logging.INFO)
@@ -62,7 +51,7 @@ for value in (1.0, 2.0, 3.0):
     logger.info("loss is %s", float(loss))
 print(f"returned losses: {len(losses)} item(s) after 3 calls: {losses}")
 print(f"tf.Variable counter in a helper: total_calls = {int(total_calls.numpy())} after 3 calls")
-print(f"logging outside the traced step: {len(log_records.records)} record(s) after 3 calls")
+print(f"logging outside the traced step: {len(log_records.buffer)} record(s) after 3 calls")
 
 trainer = Trainer()
 for value in (1.0, 2.0, 3.0):

@@ -48,4 +48,4 @@ print(f"np.random.normal(): 3 calls returned {len(noisy)} distinct noise vector(
 
 images = tf.data.Dataset.from_tensor_slices(tf.ones((5, 2))).map(augment)
 scales = {round(float(image[0]), 6) for image in images}
-print(f"random.uniform() in a Dataset.map helper: 5 elements got {len(scales)} distinct scale(s)")
+print(f"random.uniform() in a map helper: 5 elements got {len(scales)} distinct scale(s)")

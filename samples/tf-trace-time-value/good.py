@@ -47,4 +47,4 @@ print(f"tf.random.Generator.normal(): 3 calls returned {len(noisy)} distinct noi
 
 images = tf.data.Dataset.from_tensor_slices(tf.ones((5, 2))).map(augment)
 scales = {round(float(image[0]), 6) for image in images}
-print(f"tf.random.uniform() in a Dataset.map helper: 5 elements got {len(scales)} distinct scale(s)")
+print(f"tf.random.uniform() in a map helper: 5 elements got {len(scales)} distinct scale(s)")

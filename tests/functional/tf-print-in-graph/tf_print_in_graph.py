@@ -96,3 +96,29 @@ def branch(x):
 @tf.function
 def passes_branch(x):
     return tf.nest.map_structure(branch, x)
+
+
+def tf_function(*args, **kwargs):
+    """A project's own tf.function wrapper (as in TF-Agents' common.function)."""
+    kwargs.setdefault("autograph", False)
+    return tf.function(*args, **kwargs)
+
+
+@tf_function
+def through_wrapper(x):
+    print(x)  # [tf-print-in-graph]
+    return x
+
+
+@tf_function(reduce_retracing=True)
+def through_called_wrapper(x):
+    print(x)  # [tf-print-in-graph]
+    return x
+
+
+def also_wrapped(x):
+    print(x)  # [tf-print-in-graph]
+    return x
+
+
+wrapped_step = tf_function(also_wrapped)

@@ -77,3 +77,14 @@ def generator():
 
 gen_ds = tf.data.Dataset.from_generator(generator, output_signature=tf.TensorSpec((), tf.int32))
 values = list(map(lambda v: print(v), [1, 2]))
+
+
+def make_config(*args, **kwargs):
+    """Returns something else: not a tf.function wrapper."""
+    return dict(*args, **kwargs)
+
+
+@make_config
+def not_traced(x):
+    print(x)
+    return x

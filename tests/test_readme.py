@@ -1,0 +1,13 @@
+"""The README's rule table is the generated one."""
+
+from __future__ import annotations
+
+from tflint.docs import rules
+
+from conftest import REPO
+
+
+def test_readme_lists_every_rule_with_its_code_and_summary():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for msgid, symbol, summary in rules():
+        assert f"| {msgid} | [`{symbol}`](docs/rules/{symbol}.md) | {summary} |" in readme
