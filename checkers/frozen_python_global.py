@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import CONTROL_FLOW
 
 from tflint import context, pystate
 from tflint.checker import TFLintChecker, guarded
@@ -50,7 +51,7 @@ class FrozenPythonGlobalChecker(TFLintChecker):
         if scope is not module:
             return
         func = context.enclosing_function(node)
-        if func is None or _declares_global(func, node.name):
+        if func is None or _rebinds_global(func, node.name):
             return
         key = (id(func), node.name)
         if key in self._reported:
@@ -63,11 +64,14 @@ class FrozenPythonGlobalChecker(TFLintChecker):
             "tf-frozen-python-global",
             node=node,
             args=(trace.chain[-1], node.name, line, trace.describe(module.file)),
-            confidence=trace.confidence,
+            # Whether the change happens after the first trace is a guess about control flow.
+            confidence=CONTROL_FLOW,
         )
 
 
-def _declares_global(func: nodes.FunctionDef | nodes.Lambda, name: str) -> bool:
-    return any(
-        name in stmt.names and stmt.scope() is func for stmt in func.nodes_of_class(nodes.Global)
+def _rebinds_global(func: nodes.FunctionDef | nodes.Lambda, name: str) -> bool:
+    """The function itself assigns the global (tf-python-side-effect reports that)."""
+    declared = any(name in stmt.names and stmt.scope() is func for stmt in func.nodes_of_class(nodes.Global))
+    return declared and any(
+        assign.name == name and assign.scope() is func for assign in func.nodes_of_class(nodes.AssignName)
     )

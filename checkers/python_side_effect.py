@@ -8,6 +8,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from tflint import context, pyapi, pystate
 from tflint.checker import TFLintChecker, guarded
+from tflint.graph import is_create_once
 from tflint.messages import msgid
 from tflint.trace import Trace
 
@@ -73,8 +74,9 @@ class PythonSideEffectChecker(TFLintChecker):
             if owner is None:
                 return
             cls = _method_class(node)
-            known = pystate.container_known(node.func.expr, owner, resolver, cls)
-            if pystate.is_mutating_call(node, resolver, owner, known):
+            classes = context.project().graph(node.root()).class_chain(cls) if cls is not None else []
+            known = pystate.container_known(node.func.expr, owner, resolver, classes)
+            if pystate.is_mutating_call(node, owner, known):
                 phrase = _OWNER_PHRASE[owner.kind].format(owner.name)
                 self._report(node, trace, f"`{node.func.as_string()}(...)` on {phrase}", _STATE_FIX)
             return
@@ -103,11 +105,9 @@ class PythonSideEffectChecker(TFLintChecker):
             return True
         if isinstance(value, nodes.Call):
             api = context.names(expr).api(value.func) or ""
-            if api == "builtins.iter":
-                inner = value.args[0] if value.args else None
-                inner_api = context.names(expr).api(inner) if inner is not None else None
-                return not (inner_api or "").startswith("tensorflow.")
-            return api.startswith("itertools.")
+            if api == "builtins.iter" and value.args:
+                return _python_iterable(value.args[0], context.names(expr))
+            return api.startswith("itertools.") or _is_generator_call(value, expr)
         return False
 
     @only_required_for_messages("tf-python-side-effect")
@@ -122,6 +122,8 @@ class PythonSideEffectChecker(TFLintChecker):
             return
         if pystate.is_variable_value(_statement_value(node), context.names(node)):
             return  # a create-once tf.Variable guarded by the global: TF's own pattern
+        if pystate.inside_guard_on(node, node.name):
+            return  # `if cache is None: cache = ...` runs once by design
         self._report(node, trace, f"Rebinding the outer variable `{node.name}`", _STATE_FIX)
 
     @only_required_for_messages("tf-python-side-effect")
@@ -132,9 +134,7 @@ class PythonSideEffectChecker(TFLintChecker):
         if value is None or not pystate.is_python_value(value):
             return
         func = context.enclosing_function(node)
-        if func is None or getattr(func, "name", None) in pystate.CREATE_ONCE_METHODS:
-            return
-        if _inside_guard_on(node):
+        if func is None or is_create_once(func) or pystate.inside_guard_on(node, node.attrname):
             return
         trace = context.graph_context(node)
         if trace is None:
@@ -166,6 +166,24 @@ class PythonSideEffectChecker(TFLintChecker):
         self._report(node, trace, f"{verb} `{node.as_string()}` in {phrase}", _STATE_FIX)
 
 
+def _python_iterable(expr: nodes.NodeNG, resolver) -> bool:
+    """Literal Python iterables (``[1, 2]``, ``range(3)``, ``"abc"``); unknown ones may be datasets."""
+    if isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set, nodes.Dict, nodes.Const)):
+        return True
+    return isinstance(expr, nodes.Call) and resolver.api(expr.func) in ("builtins.range", "builtins.enumerate", "builtins.zip")
+
+
+def _is_generator_call(call: nodes.Call, context_node: nodes.NodeNG) -> bool:
+    """A call of a generator function defined in this module."""
+    if not isinstance(call.func, nodes.Name):
+        return False
+    try:
+        _, bindings = context_node.lookup(call.func.name)
+    except Exception:
+        return False
+    return any(isinstance(b, nodes.FunctionDef) and b.is_generator() for b in bindings)
+
+
 def _statement_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
     """The value stored into an assignment target (``x = v``, ``x += v``, ``x: T = v``)."""
     parent = node.parent
@@ -188,16 +206,3 @@ def _method_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
             return frame.parent
         frame = frame.parent.frame() if frame.parent else None
     return None
-
-
-def _inside_guard_on(node: nodes.AssignAttr) -> bool:
-    """True inside ``if self.x is None:``-style guards on the same attribute (create once)."""
-    target = node.attrname
-    current = node.parent
-    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda)):
-        if isinstance(current, nodes.If):
-            for attr in current.test.nodes_of_class(nodes.Attribute):
-                if attr.attrname == target:
-                    return True
-        current = current.parent
-    return False

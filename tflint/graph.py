@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from astroid import nodes
 from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
 from tflint import tfapi
-from tflint.names import NameResolver
+from tflint.names import NameResolver, assigned_value
 from tflint.trace import Trace
 
 FunctionNode = nodes.FunctionDef | nodes.Lambda
 _MAX_CLASS_DEPTH = 6
 _DATASET_WORD = re.compile(r"(?:^|_)(?:ds|dataset|datasets|dset)(?:$|_)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Instance:
+    """An object created from a project class (``helper = Describer()``)."""
+
+    cls: nodes.ClassDef
 
 
 def function_label(func: FunctionNode) -> str:
@@ -188,10 +196,33 @@ class ModuleGraph:
         api = self.names.api(receiver)
         if api is not None:
             return HIGH if api.startswith("tensorflow.data.") else None
+        if self._built_by_dataset_function(receiver):
+            return HIGH
         name = receiver.name if isinstance(receiver, nodes.Name) else getattr(receiver, "attrname", None)
         if name and _DATASET_WORD.search(name):
             return INFERENCE
         return None
+
+    def _built_by_dataset_function(self, receiver: nodes.NodeNG) -> bool:
+        """``train = make_pipeline()`` where the project function returns a tf.data expression."""
+        if isinstance(receiver, nodes.Name):
+            try:
+                _, bindings = receiver.lookup(receiver.name)
+            except Exception:
+                return False
+            values = [assigned_value(b) for b in bindings]
+            receiver = next((v for v in values if isinstance(v, nodes.Call)), None)
+        if not isinstance(receiver, nodes.Call):
+            return False
+        maker = self.function_of(receiver.func, receiver)
+        if not isinstance(maker, nodes.FunctionDef):
+            return False
+        names = self.project.names(maker.root())
+        return any(
+            ret.value is not None and (names.api(ret.value) or "").startswith("tensorflow.data.")
+            for ret in maker.nodes_of_class(nodes.Return)
+            if ret.scope() is maker
+        )
 
     def _mark_eager(self, call: nodes.Call, index: int, keyword: str) -> None:
         func = self.function_of(call_argument(call, index, keyword), call)
@@ -240,22 +271,45 @@ class ModuleGraph:
         found = self._definition_of(expr)
         return found if isinstance(found, nodes.ClassDef) else None
 
-    def _definition_of(self, expr: nodes.NodeNG):
+    def _definition_of(self, expr: nodes.NodeNG, depth: int = 0):
+        """The def, class, project module or :class:`Instance` that ``expr`` names."""
+        if depth > _MAX_CLASS_DEPTH:
+            return None
         if isinstance(expr, nodes.Name):
-            return self._lookup(expr, expr.name)
-        if isinstance(expr, nodes.Attribute) and isinstance(expr.expr, nodes.Name):
-            owner = expr.expr
-            cls = _enclosing_class_for_self(owner)
+            return self._lookup(expr, expr.name, depth)
+        if not isinstance(expr, nodes.Attribute):
+            return None
+        if isinstance(expr.expr, nodes.Name):
+            cls = _enclosing_class_for_self(expr.expr)
             if cls is not None:
-                return self._method_of(cls, expr.attrname, 0)
-            container = self._lookup(owner, owner.name)
-            if isinstance(container, nodes.Module):
-                return _first_definition(container, expr.attrname)
-            if isinstance(container, nodes.ClassDef):
-                return self._method_of(container, expr.attrname, 0)
+                return self._member_of_self(cls, expr.attrname, depth)
+        container = self._definition_of(expr.expr, depth + 1)
+        if isinstance(container, nodes.Module):
+            found = _first_definition(container, expr.attrname)
+            if found is None and container.package:
+                found = self.project.load(container, f"{container.name}.{expr.attrname}")
+            return found
+        if isinstance(container, nodes.ClassDef):
+            return self._method_of(container, expr.attrname, 0)
+        if isinstance(container, Instance):
+            return self._method_of(container.cls, expr.attrname, 0)
         return None
 
-    def _lookup(self, node: nodes.NodeNG, name: str):
+    def _member_of_self(self, cls: nodes.ClassDef, name: str, depth: int):
+        """``self.name``: a method, or an instance of a project class stored in __init__."""
+        method = self._method_of(cls, name, 0)
+        if method is not None:
+            return method
+        for klass in self.class_chain(cls):
+            owner = self.project.graph(klass.root())
+            for assign in klass.instance_attrs.get(name, ()):
+                if isinstance(assign.parent, nodes.Assign) and isinstance(assign.parent.value, nodes.Call):
+                    created = owner._definition_of(assign.parent.value.func, depth + 1)
+                    if isinstance(created, nodes.ClassDef):
+                        return Instance(created)
+        return None
+
+    def _lookup(self, node: nodes.NodeNG, name: str, depth: int = 0):
         try:
             scope, bindings = node.lookup(name)
         except Exception:
@@ -271,6 +325,14 @@ class ModuleGraph:
                 for modname, alias in binding.names:
                     if alias == name:
                         return self.project.load(binding, modname)
+                    if alias is None and modname.split(".")[0] == name:
+                        return self.project.load(binding, name)
+                return None
+            if isinstance(binding, nodes.AssignName):
+                value = assigned_value(binding)
+                if isinstance(value, nodes.Call):
+                    created = self._definition_of(value.func, depth + 1)
+                    return Instance(created) if isinstance(created, nodes.ClassDef) else None
                 return None
         return None
 
@@ -285,6 +347,18 @@ class ModuleGraph:
                 return found
         submodule = f"{binding.modname}.{imported}" if binding.modname else imported
         return self.project.load(binding, submodule)
+
+    def class_chain(self, cls: nodes.ClassDef, depth: int = 0) -> list[nodes.ClassDef]:
+        """``cls`` and its base classes defined in the project (not TF's, never inferred)."""
+        chain = [cls]
+        if depth > _MAX_CLASS_DEPTH:
+            return chain
+        owner = self.project.graph(cls.root())
+        for base in cls.bases:
+            base_class = owner.class_of(base)
+            if base_class is not None and base_class is not cls:
+                chain.extend(c for c in owner.class_chain(base_class, depth + 1) if c not in chain)
+        return chain
 
     def _method_of(self, cls: nodes.ClassDef, name: str, depth: int):
         if depth > _MAX_CLASS_DEPTH:
@@ -320,12 +394,12 @@ class ModuleGraph:
             if api in tfapi.EAGER_CALLBACK_APIS or api in tfapi.TF_FUNCTION:
                 continue
             callee = self.function_of(call.func, call)
-            if callee is not None and callee is not func:
+            if callee is not None and callee is not func and not is_create_once(callee):
                 yield callee, HIGH
             for arg in list(call.args) + [kw.value for kw in call.keywords or ()]:
                 if isinstance(arg, (nodes.Name, nodes.Attribute)):
                     passed = self.function_of(arg, call)
-                    if passed is not None and passed is not func:
+                    if passed is not None and passed is not func and not is_create_once(passed):
                         yield passed, INFERENCE
 
     def _calls_within(self, func: FunctionNode) -> Iterator[nodes.Call]:
@@ -337,6 +411,21 @@ class ModuleGraph:
             if isinstance(node, nodes.Call):
                 yield node
             stack.extend(node.get_children())
+
+
+_CREATE_ONCE_WORD = re.compile(r"(?:^|_)(?:build|built|init|initialize|setup|create)(?:$|_)", re.IGNORECASE)
+
+
+def is_create_once(func: FunctionNode) -> bool:
+    """Methods that build state once by design (``build``, ``__init__``, ``_init_graph_network``).
+
+    Keras calls ``build`` from the first ``call``, so it does run inside the trace, but
+    creating state there once is exactly what it is for: we follow no call into it.
+    """
+    name = getattr(func, "name", "")
+    return isinstance(func, nodes.FunctionDef) and (
+        name in ("__init__", "__new__", "__post_init__") or bool(_CREATE_ONCE_WORD.search(name.strip("_")))
+    )
 
 
 def _looks_like_wrapper_call(call: nodes.Call) -> bool:

@@ -77,10 +77,18 @@ TRACE_TIME_VALUES = (
 TRACE_TIME_EXCEPTIONS = frozenset({"random.seed", "numpy.random.seed", "random.Random", "numpy.random.RandomState", "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.SeedSequence"})
 
 
+# Python/NumPy generator objects: their methods draw numbers at trace time too.
+RANDOM_GENERATORS = ("random.Random().", "numpy.random.default_rng().", "numpy.random.RandomState().", "numpy.random.Generator().")
+_GENERATOR_NON_DRAWS = frozenset({"seed", "getstate", "setstate", "bit_generator", "spawn"})
+
+
 def trace_time_fix(name: str | None) -> str | None:
     """How to fix a call of ``name`` if it computes a value frozen at trace time."""
     if not name or name in TRACE_TIME_EXCEPTIONS:
         return None
+    for generator in RANDOM_GENERATORS:
+        if name.startswith(generator) and "(" not in name[len(generator):]:
+            return None if name[len(generator):] in _GENERATOR_NON_DRAWS else _RANDOM_FIX
     for prefix, fix in TRACE_TIME_VALUES:
         if prefix.endswith("."):
             if name.startswith(prefix) and "()" not in name:

@@ -26,7 +26,6 @@ _CONTAINER_FACTORIES = frozenset(
         "collections.Counter",
     }
 )
-CREATE_ONCE_METHODS = frozenset({"__init__", "__new__", "build", "_build", "setup", "__post_init__"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,8 @@ def outliving_owner(expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, 
     if _is_self_parameter(scope, name.name):
         return Owner("self", name.name) if expr is not name else None
     if scope is func:
+        if name.name in (scope.args.vararg, scope.args.kwarg):
+            return None  # *args and **kwargs are fresh objects on every call
         if is_entry and _is_parameter(scope, name.name):
             return Owner("argument", name.name)
         return None
@@ -145,23 +146,37 @@ def is_python_value(expr: nodes.NodeNG) -> bool:
     return False
 
 
-def is_mutating_call(call: nodes.Call, resolver: NameResolver, owner: Owner, container_known: bool) -> bool:
-    """True when ``call`` mutates its receiver in place (``x.append``, ``d.update`` ...)."""
+def is_mutating_call(call: nodes.Call, owner: Owner, container_known: bool) -> bool:
+    """True when ``call`` mutates a Python container in place (``x.append``, ``d.update`` ...).
+
+    Method names alone prove little (a ``TFDeque`` has ``extend`` too), so the receiver
+    must be known to be a container, except for ``append``-like calls on an argument.
+    """
     if not isinstance(call.func, nodes.Attribute):
         return False
     method = call.func.attrname
-    if method in pyapi.UNAMBIGUOUS_MUTATORS:
+    if method not in pyapi.UNAMBIGUOUS_MUTATORS and method not in pyapi.AMBIGUOUS_MUTATORS:
+        return False
+    if container_known:
         return True
-    return method in pyapi.AMBIGUOUS_MUTATORS and container_known
+    return owner.kind == "argument" and method in pyapi.UNAMBIGUOUS_MUTATORS
 
 
-def container_known(receiver: nodes.NodeNG, owner: Owner, resolver: NameResolver, cls: nodes.ClassDef | None) -> bool:
-    """Whether the mutated receiver is known to be a Python container."""
+def container_known(receiver: nodes.NodeNG, owner: Owner, resolver: NameResolver, classes) -> bool:
+    """Whether the mutated receiver is known to be a Python container.
+
+    ``classes`` are the method's class and its project base classes, where
+    ``self.<attr> = []`` may have been written.
+    """
     if isinstance(receiver, nodes.Name):
         return is_container_value(owner.binding_value, resolver)
-    if isinstance(receiver, nodes.Attribute) and owner.kind == "self" and cls is not None:
+    if isinstance(receiver, nodes.Attribute) and owner.kind == "self":
         if isinstance(receiver.expr, nodes.Name) and receiver.expr.name == owner.name:
-            return any(is_container_value(v, resolver) for v in attribute_values(cls, receiver.attrname))
+            return any(
+                is_container_value(value, resolver)
+                for cls in classes
+                for value in attribute_values(cls, receiver.attrname)
+            )
     return False
 
 
@@ -186,10 +201,15 @@ def changed_globals(module: nodes.Module, resolver: NameResolver) -> dict[str, i
     """
     python_valued = set()
     for name, bindings in module.locals.items():
+        if any(isinstance(b, (nodes.Import, nodes.ImportFrom, nodes.ClassDef, nodes.FunctionDef)) for b in bindings):
+            continue
         for binding in bindings:
             value = assigned_value(binding)
             if value is not None and (is_python_value(value) or is_container_value(value, resolver)):
                 python_valued.add(name)
+                break
+            if _in_function(binding) and not _is_lazy_init(binding, resolver):
+                python_valued.add(name)  # rebound through `global`: whatever it holds changes
                 break
     changes: dict[str, int] = {}
 
@@ -200,7 +220,8 @@ def changed_globals(module: nodes.Module, resolver: NameResolver) -> dict[str, i
     for name in python_valued:
         for binding in module.locals[name]:
             if isinstance(binding, nodes.AssignName) and (_in_function(binding) or _in_loop(binding)):
-                note(name, binding.lineno)
+                if not _is_lazy_init(binding, resolver):
+                    note(name, binding.lineno)
     for node in module.nodes_of_class((nodes.Call, nodes.Subscript)):
         if isinstance(node, nodes.Call):
             func = node.func
@@ -216,6 +237,25 @@ def changed_globals(module: nodes.Module, resolver: NameResolver) -> dict[str, i
             if (_in_function(node) or _in_loop(node)) and _is_module_name(mutated):
                 note(mutated.name, node.lineno)
     return changes
+
+
+def _is_lazy_init(binding: nodes.NodeNG, resolver: NameResolver) -> bool:
+    """``if X is None: X = ...`` or ``X = tf.Variable(...)``: set once, never changed after."""
+    parent = binding.parent
+    value = parent.value if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) else None
+    return inside_guard_on(binding, binding.name) or is_variable_value(value, resolver)
+
+
+def inside_guard_on(node: nodes.NodeNG, target: str) -> bool:
+    """True inside ``if self.x is None:`` / ``if first_call:`` guards on the same name."""
+    current = node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(current, nodes.If):
+            for part in current.test.nodes_of_class((nodes.Attribute, nodes.Name)):
+                if getattr(part, "attrname", None) == target or getattr(part, "name", None) == target:
+                    return True
+        current = current.parent
+    return False
 
 
 def is_mutated_here(name: nodes.Name) -> bool:

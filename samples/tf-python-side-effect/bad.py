@@ -1,9 +1,8 @@
 """tf-python-side-effect, bad: Python state changed by traced code changes once per trace.
 
-A training loop that keeps its bookkeeping in Python: a module-level list of losses, a
-step counter on a tf.Module, and a helper (called from the traced step) that counts calls
-in a global and logs progress. Each traced function is called 3 times with tensors of
-one shape, so it is traced once and its Python side effects happen once.
+Bookkeeping kept in Python: a global list of losses, a step counter on a tf.Module, and a
+helper (called from the traced step) that counts calls in a global and logs. Each traced
+function is called 3 times with one input shape: traced once, side effects happen once.
 """
 
 import logging
@@ -14,8 +13,6 @@ os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
 
 import tensorflow as tf
-
-
 
 log_records = logging.handlers.BufferingHandler(capacity=100)
 logger = logging.getLogger("trainer")

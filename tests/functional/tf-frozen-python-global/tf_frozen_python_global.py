@@ -31,3 +31,21 @@ def classes(x):
 @tf.function
 def above(x):
     return x > THRESHOLD  # [tf-frozen-python-global]
+
+SCALE = float("2.0")
+
+
+def load_scale(value):
+    global SCALE
+    SCALE = value
+
+
+@tf.function
+def uses_scale(x):
+    return x * SCALE  # [tf-frozen-python-global]
+
+
+@tf.function
+def declares_but_reads(x):
+    global LEARNING_RATE
+    return x * LEARNING_RATE  # [tf-frozen-python-global]

@@ -37,3 +37,17 @@ def eager_reader():
 def shadows_global(x):
     BATCH = 3  # pylint: disable=invalid-name,redefined-outer-name
     return x * BATCH
+
+_DEVICES = None
+
+
+def available_devices():
+    global _DEVICES
+    if _DEVICES is None:
+        _DEVICES = ["cpu"]
+    return _DEVICES
+
+
+@tf.function
+def lazily_initialised(x):
+    return x * len(_DEVICES or [])

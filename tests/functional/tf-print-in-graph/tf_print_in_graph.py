@@ -122,3 +122,43 @@ def also_wrapped(x):
 
 
 wrapped_step = tf_function(also_wrapped)
+
+
+class Describer:
+    def describe(self, x):
+        print("describe", x)  # [tf-print-in-graph]
+        return x
+
+    def summary(self, x):
+        print("summary", x)  # [tf-print-in-graph]
+        return x
+
+
+describer = Describer()
+
+
+@tf.function
+def method_on_instance(x):
+    return describer.describe(x)
+
+
+class WithHelper(keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.helper = Describer()
+
+    def call(self, inputs):
+        return self.helper.summary(inputs)
+
+
+def make_pipeline():
+    return tf.data.Dataset.range(3).batch(2)
+
+
+def inspect(batch):
+    print(batch)  # [tf-print-in-graph]
+    return batch
+
+
+train = make_pipeline()
+train = train.map(inspect)

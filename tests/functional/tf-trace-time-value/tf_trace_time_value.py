@@ -24,3 +24,11 @@ def noisy(x):
 
 
 augment = tf.data.Dataset.range(4).map(lambda v: v + random.randint(0, 9))  # [tf-trace-time-value]
+
+rng = np.random.default_rng(0)
+stream = random.Random(0)
+
+
+@tf.function
+def generator_objects(x):
+    return x + rng.normal() + stream.random()  # [tf-trace-time-value, tf-trace-time-value]
