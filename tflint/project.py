@@ -23,6 +23,7 @@ _MAX_FILES = 5000
 _MAX_IMPORTERS = 300
 _MAX_FILE_BYTES = 2_000_000
 _SKIP_DIRS = frozenset({"site-packages", "dist-packages", "node_modules", "__pycache__", "build", "dist"})
+_WORD = re.compile(r"\w+")
 _IMPORT_STATEMENT = re.compile(
     r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*\([^)]*\)|(?:from|import)[ \t][^\n]*)", re.MULTILINE
 )
@@ -59,8 +60,7 @@ class Project:
         self._graphs: dict[int, tuple[nodes.Module, ModuleGraph]] = {}
         self._traced: dict[int, tuple[nodes.Module, dict[FunctionNode, Trace]]] = {}
         self._files: dict[str, list[str]] = {}
-        self._texts: dict[str, str] = {}
-        self._importers: dict[str, list[str]] = {}
+        self._importers: dict[str, dict[str, list[str]]] = {}
         self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
 
     def memo(self, module: nodes.Module, key: str, compute):
@@ -165,33 +165,35 @@ class Project:
         return result
 
     def _importers_of(self, target: str, root: str) -> list[str]:
-        if target not in self._importers:
-            name = module_name(target, root).rsplit(".", 1)[-1]
-            word = re.compile(rf"\b{re.escape(name)}\b") if name else None
-            found = []
+        """Project files whose import statements mention ``target``'s module name."""
+        name = module_name(target, root).rsplit(".", 1)[-1]
+        return [path for path in self._import_index(root).get(name, ()) if path != target]
+
+    def _import_index(self, root: str) -> dict[str, list[str]]:
+        """Every word used in an import statement -> the project files using it (one pass)."""
+        if root not in self._importers:
+            index: dict[str, list[str]] = {}
             for path in self._project_files(root):
-                if word is None or path == target:
-                    continue
-                text = self._text(path)
-                if name in text and any(word.search(m.group(0)) for m in _IMPORT_STATEMENT.finditer(text)):
-                    found.append(path)
-            self._importers[target] = found
-        return self._importers[target]
+                words = set()
+                for statement in _IMPORT_STATEMENT.finditer(self._text(path)):
+                    words.update(_WORD.findall(statement.group(0)))
+                for word in words:
+                    index.setdefault(word, []).append(path)
+            self._importers[root] = index
+        return self._importers[root]
 
     def _project_files(self, root: str) -> list[str]:
         if root not in self._files:
             self._files[root] = _list_python_files(root)
         return self._files[root]
 
-    def _text(self, path: str) -> str:
-        if path not in self._texts:
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read(_MAX_FILE_BYTES)
-                self._texts[path] = data.decode("utf-8", errors="replace")
-            except OSError:
-                self._texts[path] = ""
-        return self._texts[path]
+    @staticmethod
+    def _text(path: str) -> str:
+        try:
+            with open(path, "rb") as handle:
+                return handle.read(_MAX_FILE_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            return ""
 
 
 def _list_python_files(root: str) -> list[str]:
