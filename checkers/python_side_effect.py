@@ -124,6 +124,9 @@ class PythonSideEffectChecker(TFLintChecker):
             return  # a create-once tf.Variable guarded by the global: TF's own pattern
         if pystate.inside_guard_on(node, node.name):
             return  # `if cache is None: cache = ...` runs once by design
+        owner = _nonlocal_owner(scope, node.name)
+        if owner is not None and context.graph_context(owner) is not None:
+            return  # the enclosing function is traced too: its local lives for one trace only
         self._report(node, trace, f"Rebinding the outer variable `{node.name}`", _STATE_FIX)
 
     @only_required_for_messages("tf-python-side-effect")
@@ -189,6 +192,19 @@ def _statement_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
     parent = node.parent
     if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.AnnAssign)):
         return parent.value
+    return None
+
+
+def _nonlocal_owner(func: nodes.FunctionDef, name: str) -> nodes.NodeNG | None:
+    """The enclosing function that binds a ``nonlocal`` name (None for globals)."""
+    if not any(isinstance(s, nodes.Nonlocal) and name in s.names and s.scope() is func
+               for s in func.nodes_of_class(nodes.Nonlocal)):
+        return None
+    scope = func.parent.scope() if func.parent else None
+    while isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        if name in scope.locals:
+            return scope
+        scope = scope.parent.scope() if scope.parent else None
     return None
 
 

@@ -76,3 +76,15 @@ def record(x):
 @tf.function
 def uses_helper(x):
     return record(x)
+
+
+def make_counter():
+    calls_seen = 0
+
+    @tf.function
+    def counted(x):
+        nonlocal calls_seen
+        calls_seen += 1  # [tf-python-side-effect]
+        return x
+
+    return counted

@@ -101,3 +101,15 @@ def helper_gets_local_list(x):
 @tf.function
 def reads_dataset_iterator(iterator):
     return next(iterator)
+
+
+@tf.function
+def counts_within_one_trace(structure):
+    index = 0
+
+    def number(leaf):
+        nonlocal index
+        index += 1
+        return leaf * index
+
+    return tf.nest.map_structure(number, structure)
