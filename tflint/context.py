@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from tflint import tfapi
+from tflint import guards
 from tflint.names import NameResolver
 from tflint.project import Project
 from tflint.trace import Trace
@@ -50,14 +50,14 @@ def graph_context(node: nodes.NodeNG) -> Trace | None:
     if isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
         current = node
     while current is not None:
-        if isinstance(current, nodes.ClassDef) or _after_graph_return(child, graph.names):
+        if isinstance(current, nodes.ClassDef) or guards.after_graph_return(child, graph.names):
             return None
         if isinstance(current, (nodes.FunctionDef, nodes.Lambda)) and _in_body(current, child):
             if current in graph.eager_callbacks:
                 return None
             if current in traced:
                 return traced[current]
-        elif isinstance(current, nodes.If) and _eager_branch(current, child, graph.names):
+        elif isinstance(current, nodes.If) and child in guards.dead_branch(current, graph.names):
             return None
         child, current = current, current.parent
     return None
@@ -79,42 +79,3 @@ def _in_body(func: nodes.FunctionDef | nodes.Lambda, child: nodes.NodeNG) -> boo
         return True
     body = func.body if isinstance(func.body, list) else [func.body]
     return child in body
-
-
-def _eager_branch(branch: nodes.If, child: nodes.NodeNG, resolver: NameResolver) -> bool:
-    """True when ``child`` sits in the branch of ``branch`` that only runs eagerly."""
-    eager_when_true = _eager_test(branch.test, resolver)
-    if eager_when_true is None:
-        return False
-    return child in (branch.body if eager_when_true else branch.orelse)
-
-
-def _after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool:
-    """True after ``if not tf.executing_eagerly(): return``: the rest only runs eagerly."""
-    if not getattr(statement, "is_statement", False):
-        return False
-    sibling = statement.previous_sibling()
-    while sibling is not None:
-        if (
-            isinstance(sibling, nodes.If)
-            and not sibling.orelse
-            and _eager_test(sibling.test, resolver) is False
-            and sibling.body
-            and isinstance(sibling.body[-1], (nodes.Return, nodes.Raise))
-        ):
-            return True
-        sibling = sibling.previous_sibling()
-    return False
-
-
-def _eager_test(test: nodes.NodeNG, resolver: NameResolver) -> bool | None:
-    if isinstance(test, nodes.UnaryOp) and test.op == "not":
-        inner = _eager_test(test.operand, resolver)
-        return None if inner is None else not inner
-    if isinstance(test, nodes.Call):
-        api = resolver.api(test.func)
-        if api in tfapi.EAGER_GUARDS or (api or "").endswith(".context.executing_eagerly"):
-            return True
-        if api in tfapi.GRAPH_GUARDS:
-            return False
-    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from astroid import nodes
 from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
-from tflint import tfapi
+from tflint import guards, tfapi
 from tflint.names import NameResolver, assigned_value
 from tflint.trace import Trace
 
@@ -98,7 +98,9 @@ class ModuleGraph:
     def _add_root(self, func: FunctionNode | None, trace: Trace) -> None:
         if func is None:
             return
-        trace = Trace((function_label(func),), trace.origin, trace.confidence, trace.autograph, self.module.file or "")
+        trace = Trace(
+            (function_label(func),), trace.origin, trace.confidence, trace.autograph, self.module.file or "", trace.kind
+        )
         old = self.roots.get(func)
         if old is None or trace.sort_key() < old.sort_key():
             self.roots[func] = trace
@@ -151,7 +153,7 @@ class ModuleGraph:
         if api in tfapi.KERAS_FUNCTION_LAYERS:
             target = call_argument(call, *tfapi.KERAS_FUNCTION_LAYERS[api])
             origin = f"Keras inside fit/evaluate/predict (a `Lambda` layer at line {call.lineno})"
-            self._add_root(self.function_of(target, call), Trace((), origin, CONTROL_FLOW))
+            self._add_root(self.function_of(target, call), Trace((), origin, CONTROL_FLOW, kind="keras"))
             return
         if not isinstance(call.func, nodes.Attribute):
             return
@@ -164,7 +166,7 @@ class ModuleGraph:
                 origin = f"tf.data `Dataset.{method}` at line {call.lineno}"
                 for index, keyword in tfapi.DATASET_FUNCTION_METHODS[method]:
                     target = call_argument(call, index, keyword)
-                    self._add_root(self.function_of(target, call), Trace((), origin, confidence))
+                    self._add_root(self.function_of(target, call), Trace((), origin, confidence, kind="dataset"))
         elif method == "compile":
             self._scan_compile(call)
 
@@ -180,7 +182,7 @@ class ModuleGraph:
             values = kw.value.elts if isinstance(kw.value, (nodes.List, nodes.Tuple)) else [kw.value]
             for value in values:
                 if isinstance(value, (nodes.Name, nodes.Attribute, nodes.Lambda)):
-                    self._add_root(self.function_of(value, call), Trace((), origin, CONTROL_FLOW))
+                    self._add_root(self.function_of(value, call), Trace((), origin, CONTROL_FLOW, kind="keras"))
 
     def _scan_run_eagerly_attribute(self, node: nodes.Assign) -> None:
         if isinstance(node.value, nodes.Const) and node.value.value is True:
@@ -238,7 +240,7 @@ class ModuleGraph:
             for method in cls.locals.get(method_name, ()):
                 if isinstance(method, nodes.FunctionDef):
                     origin = f"Keras inside fit/evaluate/predict (`{method_name}` of {kind} subclass `{cls.name}`)"
-                    self._add_root(method, Trace((), origin, CONTROL_FLOW))
+                    self._add_root(method, Trace((), origin, CONTROL_FLOW, kind="keras"))
 
     def keras_family(self, cls: nodes.ClassDef, depth: int) -> str | None:
         """The Keras family ('layer', 'metric', 'loss') ``cls`` derives from, if any."""
@@ -396,6 +398,8 @@ class ModuleGraph:
             callee = self.function_of(call.func, call)
             if callee is not None and callee is not func and not is_create_once(callee):
                 yield callee, HIGH
+            if (api or "").startswith(_RUNS_CALLBACKS_ELSEWHERE):
+                continue  # threads, exit hooks: the function runs later, outside the trace
             for arg in list(call.args) + [kw.value for kw in call.keywords or ()]:
                 if isinstance(arg, (nodes.Name, nodes.Attribute)):
                     passed = self.function_of(arg, call)
@@ -403,16 +407,28 @@ class ModuleGraph:
                         yield passed, INFERENCE
 
     def _calls_within(self, func: FunctionNode) -> Iterator[nodes.Call]:
-        stack = list(func.body) if isinstance(func.body, list) else [func.body]
-        while stack:
-            node = stack.pop()
-            if node in self.eager_callbacks or isinstance(node, nodes.ClassDef):
+        """Calls that run when ``func`` is traced: not in eager-only or run-once branches."""
+        yield from self._walk_calls(func.body if isinstance(func.body, list) else [func.body])
+
+    def _walk_calls(self, children) -> Iterator[nodes.Call]:
+        for child in children:
+            if child in self.eager_callbacks or isinstance(child, nodes.ClassDef):
                 continue
-            if isinstance(node, nodes.Call):
-                yield node
-            stack.extend(node.get_children())
+            if isinstance(child, nodes.Call):
+                yield child
+            if isinstance(child, nodes.If):
+                dead = guards.dead_branch(child, self.names)
+                once = guards.is_once_guard(child.test)
+                yield from self._walk_calls([child.test])
+                yield from self._walk_calls(s for s in child.body if s not in dead and not once)
+                yield from self._walk_calls(s for s in child.orelse if s not in dead)
+            else:
+                yield from self._walk_calls(child.get_children())
+            if guards.ends_graph_path(child, self.names):
+                return  # the statements after it only run eagerly
 
 
+_RUNS_CALLBACKS_ELSEWHERE = ("threading.", "multiprocessing.", "atexit.", "signal.", "concurrent.", "asyncio.")
 _CREATE_ONCE_WORD = re.compile(r"(?:^|_)(?:build|built|init|initialize|setup|create)(?:$|_)", re.IGNORECASE)
 
 
@@ -422,9 +438,17 @@ def is_create_once(func: FunctionNode) -> bool:
     Keras calls ``build`` from the first ``call``, so it does run inside the trace, but
     creating state there once is exactly what it is for: we follow no call into it.
     """
-    name = getattr(func, "name", "")
-    return isinstance(func, nodes.FunctionDef) and (
-        name in ("__init__", "__new__", "__post_init__") or bool(_CREATE_ONCE_WORD.search(name.strip("_")))
+    if not isinstance(func, nodes.FunctionDef):
+        return False
+    if func.name in ("__init__", "__new__", "__post_init__") or _CREATE_ONCE_WORD.search(func.name.strip("_")):
+        return True
+    # `if self.built: return` first: the rest runs once per object
+    first = next((s for s in func.body if not isinstance(s, nodes.Expr) or not isinstance(s.value, nodes.Const)), None)
+    return (
+        isinstance(first, nodes.If)
+        and bool(first.body)
+        and isinstance(first.body[-1], nodes.Return)
+        and guards.is_once_guard(first.test)
     )
 
 

@@ -20,7 +20,7 @@ from tflint.names import NameResolver
 from tflint.trace import Trace
 
 _MAX_FILES = 5000
-_MAX_IMPORTERS = 300
+_MAX_IMPORTERS = 1000
 _MAX_FILE_BYTES = 2_000_000
 _SKIP_DIRS = frozenset({"site-packages", "dist-packages", "node_modules", "__pycache__", "build", "dist"})
 _WORD = re.compile(r"\w+")
@@ -112,15 +112,27 @@ class Project:
 
     # ---- traced functions --------------------------------------------------------------
     def traced(self, module: nodes.Module) -> dict[FunctionNode, Trace]:
-        """Functions of ``module`` that run traced, each with the best explanation."""
+        """Functions of ``module`` that run traced, each with the best explanation.
+
+        The walk covers ``module`` and every module importing it, directly or not. Each
+        of those importers' own importers are in that set too, so when the set is
+        complete the walk answers for all of them at once: big projects walk rarely.
+        """
         entry = self._traced.get(id(module))
         if entry is not None and entry[0] is module:
             return entry[1]
-        modules = [module] + self._importer_modules(module)
+        importers, complete = self._importer_modules(module)
+        modules = [module] + importers
         found = self._reach(modules)
-        result = {func: trace for func, trace in found.items() if func.root() is module}
-        self._traced[id(module)] = (module, result)
-        return result
+        by_module: dict[int, dict[FunctionNode, Trace]] = {id(m): {} for m in (modules if complete else [module])}
+        for func, trace in found.items():
+            bucket = by_module.get(id(func.root()))
+            if bucket is not None:
+                bucket[func] = trace
+        for member in modules if complete else [module]:
+            if member is module or id(member) not in self._traced:
+                self._traced[id(member)] = (member, by_module[id(member)])
+        return by_module[id(module)]
 
     def _reach(self, modules: list[nodes.Module]) -> dict[FunctionNode, Trace]:
         seeds: list[tuple[FunctionNode, Trace]] = []
@@ -143,26 +155,31 @@ class Project:
                 queue.append(callee)
         return reached
 
-    def _importer_modules(self, module: nodes.Module) -> list[nodes.Module]:
-        """Project modules that import ``module``, directly or through each other."""
+    def _importer_modules(self, module: nodes.Module) -> tuple[list[nodes.Module], bool]:
+        """Project modules that import ``module``, directly or through each other.
+
+        Returns them and whether the list is complete (large projects are capped).
+        """
         path = module.file
         if not path or not os.path.isfile(path):
-            return []
+            return [], True
         root = package_root(path)
         result: list[nodes.Module] = []
         seen = {os.path.abspath(path)}
         queue = deque([os.path.abspath(path)])
-        while queue and len(result) < _MAX_IMPORTERS:
+        while queue:
             target = queue.popleft()
             for importer in self._importers_of(target, root):
                 if importer in seen:
                     continue
+                if len(result) >= _MAX_IMPORTERS:
+                    return result, False
                 seen.add(importer)
                 parsed = self._parse(importer, module_name(importer, root))
                 if parsed is not None:
                     result.append(parsed)
                     queue.append(importer)
-        return result
+        return result, True
 
     def _importers_of(self, target: str, root: str) -> list[str]:
         """Project files whose import statements mention ``target``'s module name."""

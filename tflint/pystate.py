@@ -74,6 +74,8 @@ def outliving_owner(expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, 
     if scope is func:
         if name.name in (scope.args.vararg, scope.args.kwarg):
             return None  # *args and **kwargs are fresh objects on every call
+        if any(isinstance(b, nodes.AssignName) and not isinstance(b.parent, nodes.Arguments) for b in bindings):
+            return None  # rebound locally (`states = dict(states)`): a fresh object
         if is_entry and _is_parameter(scope, name.name):
             return Owner("argument", name.name)
         return None

@@ -24,13 +24,14 @@ class Trace:
     confidence: Confidence = HIGH
     autograph: bool = True
     origin_file: str = ""
+    kind: str = "function"  # what traces the entry point: "function", "dataset" or "keras"
 
     def called_from(self, name: str, confidence: Confidence | None = None) -> Trace:
         """The trace of a function named ``name`` that this traced function calls."""
         weaker = confidence or self.confidence
         if CONFIDENCE_RANK.get(weaker.name, 3) < CONFIDENCE_RANK.get(self.confidence.name, 3):
             weaker = self.confidence
-        return Trace(self.chain + (name,), self.origin, weaker, self.autograph, self.origin_file)
+        return Trace(self.chain + (name,), self.origin, weaker, self.autograph, self.origin_file, self.kind)
 
     def describe(self, here: str | None = None) -> str:
         """A phrase for messages: "`helper` is called from `step`, traced by ...".

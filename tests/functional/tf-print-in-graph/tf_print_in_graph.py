@@ -162,3 +162,11 @@ def inspect(batch):
 
 train = make_pipeline()
 train = train.map(inspect)
+
+
+@tf.function
+def eager_branch_in_init_scope(x):
+    with tf.init_scope():
+        if tf.executing_eagerly():
+            print("init_scope runs eagerly, still only while tracing")  # [tf-print-in-graph]
+    return x

@@ -88,3 +88,31 @@ def make_config(*args, **kwargs):
 def not_traced(x):
     print(x)
     return x
+
+
+import threading  # pylint: disable=wrong-import-position,wrong-import-order
+
+
+def background():
+    print("runs in a thread, not in the trace")
+
+
+@tf.function
+def starts_thread(x):
+    threading.Thread(target=background).start()
+    return x
+
+
+class Lazy(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.built = False
+
+    def _make(self):
+        print("runs once by design")
+
+    @tf.function
+    def __call__(self, x):
+        if not self.built:
+            self._make()
+        return x

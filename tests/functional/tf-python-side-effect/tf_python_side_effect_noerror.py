@@ -113,3 +113,69 @@ def counts_within_one_trace(structure):
         return leaf * index
 
     return tf.nest.map_structure(number, structure)
+
+
+class Deque:
+    """A TensorFlow-backed buffer with list-like method names."""
+
+    def __init__(self):
+        self.data = tf.Variable(tf.zeros([4]))
+
+    def extend(self, values):
+        return self.data.assign(values)
+
+
+class Histogram(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.buffer = Deque()
+        self.lookup = {}
+        self.built = False
+
+    @tf.function
+    def __call__(self, x, **kwargs):
+        kwargs["training"] = False
+        self.buffer.extend(x)
+        if not self.built:
+            self.lookup["x"] = 1
+            self.setup_tables()
+        return x
+
+    def setup_tables(self):
+        self.lookup["y"] = 2
+
+
+@tf.function
+def rebinds_its_argument(states, x):
+    states = dict(states)
+    states["x"] = x
+    return states
+
+
+def parse(record, extras):
+    extras.append(record)
+    return record
+
+
+def dataset_with_extras(ds):
+    return ds.map(lambda r: parse(r, []))
+
+
+def pipeline(ds):
+    return ds.map(lambda features: features.update(extra=1) or features)
+
+
+@tf.function
+def steps_through_dataset(dataset):
+    iterator = iter(dataset)
+    return next(iterator)
+
+
+def make_train_step(dataset):
+    iterator = iter(dataset)
+
+    @tf.function
+    def train_step():
+        return next(iterator)
+
+    return train_step
