@@ -6,9 +6,8 @@ from astroid import nodes
 from astroid.const import Context
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import context, guards, pyapi, pystate
+from tflint import context, pyapi, pystate
 from tflint.checker import TFLintChecker, guarded
-from tflint.graph import is_create_once
 from tflint.messages import msgid
 from tflint.trace import Trace
 
@@ -77,7 +76,7 @@ class PythonSideEffectChecker(TFLintChecker):
             if trace is None:
                 return
             owner = self._owner(node.func.expr, trace)
-            if owner is None or _in_run_once_code(node):
+            if owner is None or context.in_run_once_code(node):
                 return
             cls = _method_class(node)
             classes = context.project().graph(node.root()).class_chain(cls) if cls is not None else []
@@ -143,7 +142,7 @@ class PythonSideEffectChecker(TFLintChecker):
         if value is None or not pystate.is_python_value(value):
             return
         func = context.enclosing_function(node)
-        if func is None or _in_run_once_code(node) or pystate.inside_guard_on(node, node.attrname):
+        if func is None or context.in_run_once_code(node) or pystate.inside_guard_on(node, node.attrname):
             return
         trace = context.graph_context(node)
         if trace is None:
@@ -168,7 +167,7 @@ class PythonSideEffectChecker(TFLintChecker):
         if trace is None:
             return
         owner = self._owner(node.value, trace)
-        if owner is None or _in_run_once_code(node):
+        if owner is None or context.in_run_once_code(node):
             return
         verb = "Deleting" if node.ctx == Context.Del else "Assigning"
         phrase = _OWNER_PHRASE[owner.kind].format(owner.name)
@@ -199,19 +198,6 @@ def _statement_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
     if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.AnnAssign)):
         return parent.value
     return None
-
-
-def _in_run_once_code(node: nodes.NodeNG) -> bool:
-    """In a ``build``-like method or under ``if not self.built:``: state made once by design."""
-    func = context.enclosing_function(node)
-    if func is None or is_create_once(func):
-        return True
-    child, current = node, node.parent
-    while current is not None and current is not func:
-        if isinstance(current, nodes.If) and child in current.body and guards.is_once_guard(current.test):
-            return True
-        child, current = current, current.parent
-    return False
 
 
 def _nonlocal_owner(func: nodes.FunctionDef, name: str) -> nodes.NodeNG | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from tflint import guards
+from tflint.graph import is_create_once
 from tflint.names import NameResolver
 from tflint.project import Project
 from tflint.trace import Trace
@@ -79,3 +80,16 @@ def _in_body(func: nodes.FunctionDef | nodes.Lambda, child: nodes.NodeNG) -> boo
         return True
     body = func.body if isinstance(func.body, list) else [func.body]
     return child in body
+
+
+def in_run_once_code(node: nodes.NodeNG) -> bool:
+    """In a ``build``-like method or under ``if not self.built:``: state made once by design."""
+    func = enclosing_function(node)
+    if func is None or is_create_once(func):
+        return True
+    child, current = node, node.parent
+    while current is not None and current is not func:
+        if isinstance(current, nodes.If) and child in current.body and guards.is_once_guard(current.test):
+            return True
+        child, current = current, current.parent
+    return False

@@ -271,21 +271,14 @@ def removed_modules(tf: Any) -> dict[str, str]:
     }
 
 
-def upgrade_script_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """``tf_upgrade_v2``'s own rename table and module notes, when TensorFlow ships them.
-
-    Returns ``({"tf.log": "tf.math.log", ...}, {"tf.contrib.rnn": "note", ...})``.
-    """
+def upgrade_script_renames() -> dict[str, str]:
+    """``tf_upgrade_v2``'s own rename table (``{"tf.log": "tf.math.log", ...}``), when TF ships it."""
     try:
-        # pylint: disable=import-outside-toplevel
-        from tensorflow.tools.compatibility import all_renames_v2, module_deprecations_v2
+        # pylint: disable-next=import-outside-toplevel
+        from tensorflow.tools.compatibility import all_renames_v2
     except Exception:  # pylint: disable=broad-exception-caught  # not shipped by every build
-        return {}, {}
-    notes = {
-        name: text.replace("(Manual edit required) ", "").replace("<function name>", name)
-        for name, (_, text) in module_deprecations_v2.MODULE_DEPRECATIONS.items()
-    }
-    return dict(all_renames_v2.symbol_renames), notes
+        return {}
+    return dict(all_renames_v2.symbol_renames)
 
 
 def _tf2_target(tf: Any, target: str) -> str | None:
@@ -328,7 +321,7 @@ def build() -> dict[str, Any]:
     import tensorflow as tf  # pylint: disable=import-outside-toplevel  # only the generator needs TF
 
     symbols = walk_v1(tf)
-    renames, notes = upgrade_script_tables()
+    renames = upgrade_script_renames()
     add_upgrade_renames(tf, symbols, renames)
     removed = removed_modules(tf)
     return {
@@ -340,13 +333,12 @@ def build() -> dict[str, Any]:
             "moved: the very same object is at the TF2 path 'tf2'; changed: TF2 has a "
             "different object with another meaning; compatible: a different object that "
             "accepts every TF2 call (not reported). removed_modules: TF1 modules that neither "
-            "namespace has, with the TF release that removed them; removed_renames and "
-            "removed_notes: what tf_upgrade_v2 says about their contents."
+            "namespace has, with the TF release that removed them; removed_renames: "
+            "the TF2 names tf_upgrade_v2 gives to symbols of removed modules."
         ),
         "not_walked": sorted(SKIPPED),
         "removed_modules": removed,
         "removed_renames": removed_renames(tf, removed, renames),
-        "removed_notes": {k[len("tf."):]: v for k, v in sorted(notes.items()) if k[len("tf."):].split(".")[0] in removed},
         "symbols": symbols,
     }
 

@@ -1,0 +1,117 @@
+"""tf-v1-api and tf-v1-removed-module: TF1-only API, and modules TensorFlow 2 removed."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from tflint import tf1, tf1_replacements
+from tflint.checker import TFLintChecker, guarded
+from tflint.messages import msgid
+
+
+class V1ApiChecker(TFLintChecker):
+    """TF1-only symbols (from the generated table) and removed modules."""
+
+    msgs = {
+        msgid("W", 13): (
+            "%s is TF1-only API (%s)%s; in TF2, %s%s",
+            tf1.API,
+            "TF1-only API, reached through tf.compat.v1 or an alias, that TensorFlow 2 lacks or "
+            "gives another meaning. tflint's table of TF1-only symbols is generated from a real "
+            "TensorFlow: every public symbol of tf.compat.v1 that TF2's namespace lacks, or has "
+            "as a different object with other parameters. Such code only runs through the "
+            "tf.compat.v1 shim, often only in graph mode, and tf_upgrade_v2 leaves it there; "
+            "each message names the TF2 replacement.",
+        ),
+        msgid("E", 14): (
+            "`%s` uses tf.%s, which TensorFlow %s removed: %s; in TF2, %s%s",
+            tf1.REMOVED,
+            "Modules TensorFlow 2 removed (tf.contrib, tf.estimator) fail at import or first use. "
+            "tf.contrib was not shipped with TensorFlow 2.0 and tf.estimator was removed in 2.16: "
+            "importing them raises ModuleNotFoundError or ImportError, and reaching them as "
+            "tf.contrib.X raises AttributeError. Their contents moved to TF core, TF Addons, "
+            "tf_slim or TF Probability.",
+        ),
+    }
+
+    @only_required_for_messages(tf1.API, tf1.REMOVED)
+    @guarded
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        """``tf.compat.v1.X``, ``tf.X`` under ``import tensorflow.compat.v1 as tf``, ``tf.contrib.X``."""
+        self._report(node)
+
+    @only_required_for_messages(tf1.API, tf1.REMOVED)
+    @guarded
+    def visit_name(self, node: nodes.Name) -> None:
+        """``X`` after ``from tensorflow.compat.v1 import X``."""
+        self._report(node)
+
+    @only_required_for_messages(tf1.REMOVED)
+    @guarded
+    def visit_import(self, node: nodes.Import) -> None:
+        """``import tensorflow.contrib.slim as slim``."""
+        self._report(node)
+
+    @only_required_for_messages(tf1.REMOVED)
+    @guarded
+    def visit_importfrom(self, node: nodes.ImportFrom) -> None:
+        """``from tensorflow.contrib import slim``."""
+        self._report(node)
+
+    def _report(self, node: nodes.NodeNG) -> None:
+        for use in tf1.uses_at(node, tf1.API):
+            self.add_message(tf1.API, node=node, args=_api_args(use), confidence=use.confidence)
+        for use in tf1.uses_at(node, tf1.REMOVED):
+            self.add_message(tf1.REMOVED, node=node, args=_removed_args(use), confidence=use.confidence)
+
+
+def _display(use: tf1.Use) -> str:
+    canonical = use.name.spelled
+    return f"`{use.spelled}`" if use.spelled == canonical else f"`{use.spelled}` ({canonical})"
+
+
+def _api_args(use: tf1.Use) -> tuple[str, ...]:
+    entry, name = use.entry, use.name
+    fate = _fate(name, entry, use.group if use.group_is_module else entry.key)
+    exact = tf1_replacements.REPLACEMENTS.get(name.path) or tf1_replacements.REPLACEMENTS.get(entry.key)
+    if exact:
+        fix, explanation = exact
+    elif entry.tf2:
+        fix, explanation = f"use tf.{entry.tf2}", ""
+    else:
+        fix, explanation = tf1_replacements.replacement(name.path) or _generic_fix(entry)
+    if use.more:
+        what = f" of tf.compat.v1.{use.group}" if use.group_is_module else ""
+        more = f" (and {use.more} more use{'s' if use.more > 1 else ''}{what} in {use.scope})"
+    else:
+        more = ""
+    return (_display(use), fate, f": {explanation}" if explanation else "", fix, more)
+
+
+def _fate(name: tf1.TFName, entry: tf1.Entry, missing: str) -> str:
+    if name.namespace == "tf":
+        return f"TensorFlow 2 has no tf.{missing}: AttributeError"
+    if entry.status == "moved":
+        return f"TensorFlow 2 calls it tf.{entry.tf2}"
+    if entry.status == "changed":
+        return f"tf.{entry.key} is a different {entry.kind} in TensorFlow 2"
+    if entry.tf2:
+        return f"TensorFlow 2 has tf.{entry.tf2} instead"
+    return f"TensorFlow 2 has no tf.{missing}; it only runs through the tf.compat.v1 shim"
+
+
+def _generic_fix(entry: tf1.Entry) -> tuple[str, str]:
+    if entry.status == "changed":
+        return (f"call TF2's tf.{entry.key} and check its parameters", "")
+    return ("rewrite it with TF2 API (TensorFlow ships no direct replacement)", "")
+
+
+def _removed_args(use: tf1.Use) -> tuple[str, ...]:
+    path = use.path
+    module = use.group
+    version = tf1.table()["removed_modules"][module]
+    renamed = tf1.removed_rename(path)
+    fix = f"use tf.{renamed}" if renamed else tf1_replacements.removed_module_replacement(path)
+    more = f" (and {use.more} more use{'s' if use.more > 1 else ''} of tf.{module} in {use.scope})" if use.more else ""
+    return (use.spelled, module, version, use.failure, fix, more)

@@ -1,0 +1,80 @@
+"""tf-v1-session: TF1 sessions, ``sess.run(...)`` and ``feed_dict``."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from tflint import tf1, tf1_replacements
+from tflint.checker import TFLintChecker, guarded
+from tflint.messages import msgid
+
+_NO_SESSION = "a session only runs a graph built with eager execution disabled"
+_VERBS = {
+    "get_default_session": "returns the default TF1 session",
+    "keras.backend.get_session": "returns Keras's TF1 session",
+    "keras.backend.set_session": "sets Keras's TF1 session",
+}
+
+
+class V1SessionChecker(TFLintChecker):
+    """A TF1 session runs a graph; TensorFlow 2 calls functions."""
+
+    msgs = {
+        msgid("W", 10): (
+            "`%s` %s: TensorFlow 2 runs eagerly and has no sessions (%s); in TF2, %s%s",
+            tf1.SESSION,
+            "TF1 sessions (Session, sess.run, feed_dict) only run graphs built with eager execution "
+            "disabled; TensorFlow 2 calls functions instead. tf.compat.v1.Session, "
+            "InteractiveSession, the monitored sessions and Keras's get_session belong to TF1's "
+            "graph-then-run model: build a graph of placeholders and ops, then run it with "
+            "sess.run(fetches, feed_dict). In TF2 ops run eagerly, a session created in eager mode "
+            "has an empty graph, and the same computation is a Python function (a tf.function for "
+            "speed) called with its inputs as arguments.",
+        ),
+    }
+
+    @only_required_for_messages(tf1.SESSION)
+    @guarded
+    def visit_call(self, node: nodes.Call) -> None:
+        """Session creations and session calls."""
+        self._report(node)
+
+    @only_required_for_messages(tf1.SESSION)
+    @guarded
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        """Session classes named without a call (``session_creator=tf.compat.v1.Session``)."""
+        self._report(node)
+
+    @only_required_for_messages(tf1.SESSION)
+    @guarded
+    def visit_name(self, node: nodes.Name) -> None:
+        """Session classes imported by name."""
+        self._report(node)
+
+    def _report(self, node: nodes.NodeNG) -> None:
+        for use in tf1.uses_at(node, tf1.SESSION):
+            self.add_message(tf1.SESSION, node=node, args=_args(use), confidence=use.confidence)
+
+
+def _args(use: tf1.Use) -> tuple[str, ...]:
+    if use.name is None:  # a session call: sess.run(...)
+        what = "runs a TF1 graph through a session"
+        if use.feed_dict:
+            what += ", feeding values with feed_dict"
+            fix = "call a function that takes the fed values as arguments: f(x) instead of sess.run(fetch, feed_dict={x: ...})"
+        else:
+            fix = "call the function that computes the fetched values: f() instead of sess.run(fetch)"
+        more = f" (and {use.more} more session call{'s' if use.more > 1 else ''} in {use.scope})" if use.more else ""
+        return (use.spelled, what, _NO_SESSION, fix, more)
+    path = use.path
+    key = "keras.backend." + path.rsplit(".", 1)[-1] if path.startswith("keras.") else path
+    fix, detail = tf1_replacements.REPLACEMENTS.get(key, ("call the computation as a Python function", _NO_SESSION))
+    if isinstance(use.node, nodes.Call):
+        spelled = f"{use.spelled}()"
+        what = _VERBS.get(key, "creates a TF1 session")
+    else:
+        spelled, what = use.spelled, "names a TF1 session API"
+    if use.name.namespace == "tf" and not path.startswith("keras."):
+        detail = f"tf.{path} does not exist in TensorFlow 2: AttributeError"
+    return (spelled, what, detail, fix, "")

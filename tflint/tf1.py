@@ -1,0 +1,464 @@
+"""TF1 leftovers: the table of TF1-only API, and the TF1 uses of one module, grouped.
+
+The table ``tflint/data/tf1_api.json`` is generated from a real TensorFlow by
+``python -m tflint.tf1_table``; it is read here lazily, once. TensorFlow is never imported.
+
+:func:`uses_at` answers the tf-v1-* checkers from one pass over the module
+(:func:`_module_uses`): one use per Session, placeholder or behaviour switch; one per
+session call (``sess.run``) per function; one per TF1-only symbol per function, counting
+the further uses; one per removed module (``tf.contrib``) per module, or at its import.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from astroid import nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
+
+from tflint import context, tf1_replacements
+from tflint.graph import function_label
+from tflint.names import api_name
+
+TABLE_PATH = Path(__file__).parent / "data" / "tf1_api.json"
+# Table statuses that make a symbol TF1-only ("compatible" ones mean the same in TF2).
+REPORTED_STATUSES = frozenset({"missing", "moved", "changed"})
+
+SESSION = "tf-v1-session"
+PLACEHOLDER = "tf-v1-placeholder"
+EAGER = "tf-disable-eager-execution"
+API = "tf-v1-api"
+REMOVED = "tf-v1-removed-module"
+
+# Paths under tf.compat.v1, routed to their own rule instead of tf-v1-api.
+SESSION_SYMBOLS = frozenset(
+    {
+        "Session",
+        "InteractiveSession",
+        "get_default_session",
+        "train.MonitoredTrainingSession",
+        "train.MonitoredSession",
+        "train.SingularMonitoredSession",
+    }
+)
+PLACEHOLDER_SYMBOLS = frozenset(
+    {"placeholder", "placeholder_with_default", "sparse_placeholder", "sparse.placeholder", "ragged.placeholder"}
+)
+EAGER_SYMBOLS = frozenset(
+    {
+        "disable_eager_execution",
+        "disable_v2_behavior",
+        "disable_resource_variables",
+        "disable_v2_tensorshape",
+        "disable_control_flow_v2",
+        "disable_tensor_equality",
+    }
+)
+# Keras's TF1 session accessors, by canonical Keras name (any home: tf.compat.v1.keras, tf_keras...).
+KERAS_SESSION_GETTERS = frozenset({"keras.backend.get_session"})
+KERAS_SESSION_SYMBOLS = KERAS_SESSION_GETTERS | {"keras.backend.set_session"}
+# Methods of a Session that run its graph.
+SESSION_METHODS = frozenset({"run", "partial_run", "partial_run_setup", "make_callable"})
+# Tensor.eval / Operation.run take feed_dict and run in the default session.
+DEFAULT_SESSION_METHODS = frozenset({"eval", "run"})
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict:
+    """The generated table (read once per process)."""
+    with TABLE_PATH.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def tensorflow_version() -> str:
+    """The TensorFlow release the table was generated from."""
+    return table()["tensorflow_version"]
+
+
+@dataclass(frozen=True)
+class TFName:
+    """A TensorFlow name: ``namespace`` is ``"v1"`` (``tf.compat.v1``) or ``"tf"`` (TF's top level)."""
+
+    namespace: str
+    path: str
+
+    @property
+    def spelled(self) -> str:
+        """``tf.compat.v1.placeholder`` / ``tf.Session``."""
+        prefix = "tf.compat.v1" if self.namespace == "v1" else "tf"
+        return f"{prefix}.{self.path}" if self.path else prefix
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The table entry that makes a name TF1-only; ``key`` is the matched table path."""
+
+    key: str
+    status: str
+    kind: str
+    tf2: str | None = None
+
+
+def split(raw: str | None) -> TFName | None:
+    """``tensorflow.compat.v1.train.Saver`` -> ``TFName("v1", "train.Saver")``; None if not TF."""
+    if not raw or not (raw == "tensorflow" or raw.startswith("tensorflow.")):
+        return None
+    rest = raw[len("tensorflow."):] if raw != "tensorflow" else ""
+    namespace = "tf"
+    while True:
+        if rest.startswith("_api.v2."):
+            rest = rest[len("_api.v2."):]
+        elif rest == "compat.v1" or rest.startswith("compat.v1."):
+            namespace, rest = "v1", rest[len("compat.v1."):]
+        elif rest == "compat.v2" or rest.startswith("compat.v2."):
+            namespace, rest = "tf", rest[len("compat.v2."):]
+        else:
+            return TFName(namespace, rest)
+
+
+def lookup(name: TFName) -> Entry | None:
+    """The entry that makes ``name`` TF1-only, or None when TF2 has it with the same meaning.
+
+    The longest table path that is ``name`` or holds it decides (``layers`` for
+    ``layers.dense``). Under TF's top level only names TF2 lacks count: there, ``tf.X`` is
+    TF2's own ``X``.
+    """
+    if not name.path:
+        return None
+    symbols = table()["symbols"]
+    parts = name.path.split(".")
+    for end in range(len(parts), 0, -1):
+        key = ".".join(parts[:end])
+        entry = symbols.get(key)
+        if entry is None:
+            continue
+        status = entry["status"]
+        if status not in REPORTED_STATUSES or (name.namespace == "tf" and status == "changed"):
+            return None
+        return Entry(key, status, entry["kind"], entry.get("tf2"))
+    return None
+
+
+def removed_module(name: TFName) -> tuple[str, str] | None:
+    """``("contrib", "2.0")`` when ``name`` lies in a module TF2 removed."""
+    top = name.path.split(".")[0]
+    version = table()["removed_modules"].get(top)
+    return (top, version) if version else None
+
+
+def removed_rename(path: str) -> str | None:
+    """TF2's name for a symbol of a removed module (``contrib.framework.nest.flatten`` -> ``nest.flatten``)."""
+    return table()["removed_renames"].get(path)
+
+
+def group_key(entry: Entry, name: TFName) -> tuple[str, bool]:
+    """What repeated uses are grouped by: a TF1-only module as a whole, else the symbol.
+
+    Returns ``(path, is_module)``: ``tf.compat.v1.logging.info`` and ``logging.ERROR``
+    group as ``logging``; ``train.AdamOptimizer`` groups alone.
+    """
+    symbols = table()["symbols"]
+    parts = name.path.split(".")
+    for end in range(1, len(parts)):
+        prefix = ".".join(parts[:end])
+        found = symbols.get(prefix)
+        if found and found["kind"] == "module" and found["status"] == "missing":
+            return prefix, True
+    if entry.kind == "module":
+        return entry.key, True
+    return entry.key, False
+
+
+def is_session_value(raw: str | None) -> bool:
+    """True for the raw name of an expression that is a TF1 session.
+
+    ``tf.compat.v1.Session()``, ``tf.compat.v1.Session(...).as_default()``,
+    ``tf.compat.v1.get_default_session()``, ``tf.compat.v1.keras.backend.get_session()``...
+    """
+    if not raw:
+        return False
+    while raw.endswith(".as_default()"):
+        raw = raw[: -len(".as_default()")]
+    if not raw.endswith("()"):
+        return False
+    callee = raw[:-2]
+    if "(" in callee:
+        return False
+    if api_name(callee) in KERAS_SESSION_GETTERS:
+        return True
+    name = split(callee)
+    return name is not None and name.path in SESSION_SYMBOLS and lookup(name) is not None
+
+
+@dataclass
+class Use:
+    """One thing a tf-v1-* rule reports."""
+
+    rule: str
+    node: nodes.NodeNG
+    spelled: str
+    name: TFName | None = None
+    entry: Entry | None = None
+    group: str = ""
+    group_is_module: bool = False
+    more: int = 0
+    scope: str = "this module"
+    feed_dict: bool = False
+    failure: str = ""
+    confidence: Confidence = HIGH
+
+    @property
+    def path(self) -> str:
+        """The TF path used (``train.AdamOptimizer``), or ``""``."""
+        return self.name.path if self.name else ""
+
+
+def uses_at(node: nodes.NodeNG, rule: str) -> list[Use]:
+    """What ``rule`` reports at ``node`` (computed once per module)."""
+    module = node.root()
+    if not isinstance(module, nodes.Module):
+        return []
+    found = context.project().memo(module, "tf1-uses", _module_uses)
+    return [use for use in found.get(id(node), ()) if use.rule == rule]
+
+
+# ---- the module pass ----------------------------------------------------------------------
+
+
+def _module_uses(module: nodes.Module) -> dict[int, list[Use]]:
+    if not _imports_tensorflow(module):
+        return {}
+    return _ModuleScan(module).run()
+
+
+def _imports_tensorflow(module: nodes.Module) -> bool:
+    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        names = [node.modname] if isinstance(node, nodes.ImportFrom) else [n for n, _ in node.names]
+        if any(n and n.split(".")[0] in ("tensorflow", "keras", "tf_keras") for n in names):
+            return True
+    return False
+
+
+class _ModuleScan:
+    """One pass over a module: finds every TF1 use, then groups the repeated ones."""
+
+    def __init__(self, module: nodes.Module) -> None:
+        self.module = module
+        self.resolver = context.names(module)
+        self.singles: list[Use] = []
+        self.groups: dict[tuple, list[Use]] = {}
+        self.reported_imports: set[int] = set()
+        self.session_calls: set[int] = set()
+
+    def run(self) -> dict[int, list[Use]]:
+        for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+            self._scan_import(node)
+        for node in self.module.nodes_of_class(nodes.Call):
+            self._scan_session_call(node)
+        for node in self.module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            self._scan_reference(node)
+        return self._result()
+
+    # -- imports of removed modules ---------------------------------------------------------
+    def _scan_import(self, node: nodes.Import | nodes.ImportFrom) -> None:
+        if _guarded_import(node):
+            return
+        if isinstance(node, nodes.Import):
+            candidates = [(modname, "ModuleNotFoundError") for modname, _ in node.names]
+        elif node.level:
+            return
+        else:
+            own = split(node.modname)
+            failure = "ModuleNotFoundError" if own and removed_module(own) else "ImportError"
+            candidates = [(f"{node.modname}.{imported}", failure) for imported, _ in node.names if imported != "*"]
+        for raw, failure in candidates:
+            name = split(raw)
+            removed = removed_module(name) if name else None
+            if removed:
+                self.reported_imports.add(id(node))
+                self.singles.append(
+                    Use(REMOVED, node, node.as_string(), name, group=removed[0],
+                        failure=f"the import fails with {failure}")
+                )
+                return
+
+    # -- sess.run(...), x.eval(feed_dict=...) -----------------------------------------------
+    def _scan_session_call(self, call: nodes.Call) -> None:
+        func = call.func
+        if not isinstance(func, nodes.Attribute):
+            return
+        feed_dict = any(kw.arg == "feed_dict" for kw in call.keywords or ())
+        confidence = None
+        if func.attrname in SESSION_METHODS:
+            if is_session_value(self.resolver.raw(func.expr)):
+                confidence = HIGH
+            elif self._is_session_attribute(func.expr):
+                confidence = INFERENCE
+        if confidence is None and feed_dict and func.attrname in DEFAULT_SESSION_METHODS:
+            if self._session_keyword(call) or self._inside_session_block(call):
+                confidence = HIGH
+        if confidence is None:
+            return
+        self.session_calls.add(id(call))
+        scope = _scope(call)
+        use = Use(SESSION, call, f"{func.as_string()}(...)", feed_dict=feed_dict,
+                  scope=_scope_label(scope), confidence=confidence)
+        self.groups.setdefault((SESSION, id(scope), "session-call"), []).append(use)
+
+    def _is_session_attribute(self, expr: nodes.NodeNG) -> bool:
+        """``self.sess`` where the class assigns ``self.sess = tf.compat.v1.Session(...)``."""
+        if not (isinstance(expr, nodes.Attribute) and isinstance(expr.expr, nodes.Name) and expr.expr.name == "self"):
+            return False
+        func = context.enclosing_function(expr)
+        cls = func.parent.frame() if isinstance(func, nodes.FunctionDef) and func.parent else None
+        if not isinstance(cls, nodes.ClassDef):
+            return False
+        for assign in cls.instance_attrs.get(expr.attrname, ()):
+            parent = assign.parent
+            value = parent.value if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) else None
+            if value is not None and is_session_value(self.resolver.raw(value)):
+                return True
+        return False
+
+    def _session_keyword(self, call: nodes.Call) -> bool:
+        return any(
+            kw.arg == "session" and is_session_value(self.resolver.raw(kw.value)) for kw in call.keywords or ()
+        )
+
+    def _inside_session_block(self, node: nodes.NodeNG) -> bool:
+        current = node.parent
+        while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Module)):
+            if isinstance(current, nodes.With) and any(
+                is_session_value(self.resolver.raw(expr)) for expr, _ in current.items
+            ):
+                return True
+            current = current.parent
+        return False
+
+    # -- names: tf.compat.v1.X, tf.X, v1.X, X --------------------------------------------------
+    def _scan_reference(self, node: nodes.Name | nodes.Attribute) -> None:
+        parent = node.parent
+        if isinstance(parent, nodes.Attribute) and parent.expr is node:
+            return  # the outermost attribute of the chain speaks for it
+        raw = self.resolver.raw(node)
+        if not raw or "(" in raw or not raw.startswith(("tensorflow", "keras", "tf_keras")):
+            return
+        if self._bound_to_reported_import(node):
+            return
+        report = parent if isinstance(parent, nodes.Call) and parent.func is node else node
+        spelled = node.as_string()
+        if api_name(raw) in KERAS_SESSION_SYMBOLS:
+            if not self._is_session_receiver(report):
+                self.singles.append(Use(SESSION, report, spelled, split(raw)))
+            return
+        name = split(raw)
+        if name is None:
+            return
+        removed = removed_module(name)
+        if removed:
+            use = Use(REMOVED, node, spelled, name, group=removed[0], failure="it fails with AttributeError")
+            self.groups.setdefault((REMOVED, 0, removed[0]), []).append(use)
+            return
+        if name.namespace == "v1" and name.path in tf1_replacements.TF2_SAFE:
+            return
+        entry = lookup(name)
+        if entry is None:
+            return
+        if name.path in SESSION_SYMBOLS:
+            if not self._is_session_receiver(report):
+                self.singles.append(Use(SESSION, report, spelled, name, entry))
+        elif name.path in PLACEHOLDER_SYMBOLS:
+            self.singles.append(Use(PLACEHOLDER, report, spelled, name, entry))
+        elif name.path in EAGER_SYMBOLS:
+            self.singles.append(Use(EAGER, report, spelled, name, entry))
+        else:
+            scope = _scope(node)
+            group, is_module = group_key(entry, name)
+            use = Use(API, node, spelled, name, entry, group=group, group_is_module=is_module,
+                      scope=_scope_label(scope))
+            self.groups.setdefault((API, id(scope), group), []).append(use)
+
+    def _bound_to_reported_import(self, node: nodes.NodeNG) -> bool:
+        root = node
+        while isinstance(root, nodes.Attribute):
+            root = root.expr
+        if not isinstance(root, nodes.Name) or not self.reported_imports:
+            return False
+        try:
+            _, bindings = root.lookup(root.name)
+        except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: not bound
+            return False
+        return any(id(binding) in self.reported_imports for binding in bindings)
+
+    def _is_session_receiver(self, report: nodes.NodeNG) -> bool:
+        """``tf.compat.v1.get_default_session().run(x)``: the session call speaks for both."""
+        parent = report.parent
+        return (
+            isinstance(report, nodes.Call)
+            and isinstance(parent, nodes.Attribute)
+            and isinstance(parent.parent, nodes.Call)
+            and parent.parent.func is parent
+            and id(parent.parent) in self.session_calls
+        )
+
+    # -- grouping ---------------------------------------------------------------------------
+    def _result(self) -> dict[int, list[Use]]:
+        owners = {id(use.node) for use in self.singles if isinstance(use.node, nodes.Call)} | self.session_calls
+        found: dict[int, list[Use]] = {}
+        for use in self.singles:
+            found.setdefault(id(use.node), []).append(use)
+        for uses in self.groups.values():
+            if uses[0].rule == API:
+                uses = [use for use in uses if not _inside_any(use.node, owners)]
+                if not uses:
+                    continue
+            uses.sort(key=lambda use: (use.node.lineno or 0, use.node.col_offset or 0))
+            first = uses[0]
+            first.more = len(uses) - 1
+            first.feed_dict = any(use.feed_dict for use in uses)
+            found.setdefault(id(first.node), []).append(first)
+        return found
+
+
+def _guarded_import(node: nodes.NodeNG) -> bool:
+    """An import in ``try: ... except ImportError:``: the code already handles its absence."""
+    child, current = node, node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.ClassDef, nodes.Module)):
+        if isinstance(current, nodes.Try) and child in current.body:
+            for handler in current.handlers:
+                if handler.type is None or _names_import_error(handler.type):
+                    return True
+        child, current = current, current.parent
+    return False
+
+
+def _names_import_error(expr: nodes.NodeNG) -> bool:
+    if isinstance(expr, nodes.Tuple):
+        return any(_names_import_error(element) for element in expr.elts)
+    return isinstance(expr, nodes.Name) and expr.name in _IMPORT_ERRORS
+
+
+def _inside_any(node: nodes.NodeNG, call_ids: set[int]) -> bool:
+    """True when ``node`` is an argument (at any depth) of one of the calls ``call_ids``."""
+    current = node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Module)):
+        if id(current) in call_ids:
+            return True
+        current = current.parent
+    return False
+
+
+def _scope(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The function (not lambda) whose body holds ``node``; None at module level."""
+    func = context.enclosing_function(node)
+    while func is not None and not isinstance(func, nodes.FunctionDef):
+        func = context.enclosing_function(func)
+    return func
+
+
+def _scope_label(scope: nodes.FunctionDef | None) -> str:
+    return f"`{function_label(scope)}`" if scope is not None else "this module"
