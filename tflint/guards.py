@@ -86,7 +86,11 @@ def is_once_guard(test: nodes.NodeNG) -> bool:
         if _ONCE_FLAG.search(name):
             return True
     for compare in test.nodes_of_class(nodes.Compare):
-        if any(op in ("is", "is not") and isinstance(other, nodes.Const) and other.value is None
-               for op, other in compare.ops):
+        # `self._cache is None` guards a lazily made attribute; `mask is None` on an
+        # argument is an ordinary branch that runs on every trace.
+        if isinstance(compare.left, nodes.Attribute) and any(
+            op in ("is", "is not") and isinstance(other, nodes.Const) and other.value is None
+            for op, other in compare.ops
+        ):
             return True
     return False

@@ -170,3 +170,15 @@ def eager_branch_in_init_scope(x):
         if tf.executing_eagerly():
             print("init_scope runs eagerly, still only while tracing")  # [tf-print-in-graph]
     return x
+
+
+def warn_default_mask(x):
+    print("no mask given, using ones")  # [tf-print-in-graph]
+    return tf.ones_like(x)
+
+
+@tf.function
+def optional_argument_branch(x, mask=None):
+    if mask is None:
+        mask = warn_default_mask(x)
+    return x * mask
