@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint-samples run-samples docs clean
+.PHONY: demo test docs clean primer bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,10 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Real TensorFlow code from PyPI (pinned in tests/tools/corpus.py); not part of `make test`.
+primer: $(STAMP)
+	$(BIN)/python tests/tools/primer.py --write --sample 10
+
+bench: $(STAMP)
+	$(BIN)/python tests/tools/bench.py

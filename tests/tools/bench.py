@@ -1,0 +1,121 @@
+"""How much tflint costs: ``make bench`` (not part of ``make test``).
+
+On the pinned corpus (tests/tools/corpus.py), in one run, measures wall time and peak
+memory of four pylint configurations (one process, ``-j 1``, so the numbers are
+comparable), prints the ratios against the targets, the per-file cost on editor-sized
+files, and checks that ``-j 1`` and ``-j 2`` give identical tflint results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from corpus import PACKAGES, fetch
+
+CONFIGS = {
+    # pylint skips parsing altogether when every message is disabled, so the floor keeps
+    # one message that needs nothing but the AST.
+    "parse floor (--disable=all --enable=astroid-error)": ["--disable=all", "--enable=astroid-error"],
+    "tflint alone (--disable=all --enable=tflint)": ["--load-plugins=tflint", "--disable=all", "--enable=tflint"],
+    "default pylint": [],
+    "default pylint + tflint": ["--load-plugins=tflint"],
+}
+TARGETS = (
+    ("tflint alone / parse floor, time", 1, 0, 1.15),
+    ("default+tflint / default, time", 3, 2, 1.05),
+    ("tflint alone / parse floor, peak memory", 1, 0, 1.10),
+    ("default+tflint / default, peak memory", 3, 2, 1.10),
+)
+DEFAULT_PACKAGES = ("dm-sonnet", "tensorflow-recommenders", "gpflow", "tensorflow-addons", "tf-agents")
+
+
+def measure(args: list[str], cwd) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MiB and stdout of one pylint process."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pylint", "--persistent=no", "--score=no", *args],
+            cwd=cwd, stdout=out, stderr=subprocess.DEVNULL, text=True,
+        )
+        _, _, usage = os.wait4(process.pid, 0)  # this child's own peak memory, not the run's
+        process.returncode = 0
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        return elapsed, usage.ru_maxrss / 1024, out.read()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", default=list(DEFAULT_PACKAGES))
+    parser.add_argument("--editor-files", type=int, default=20)
+    args = parser.parse_args()
+    packages = [p for p in PACKAGES if p.name in args.only]
+    totals = [[0.0, 0.0] for _ in CONFIGS]
+    for package in packages:
+        root = fetch(package)
+        for index, (label, flags) in enumerate(CONFIGS.items()):
+            elapsed, peak, _ = measure([*flags, "-j1", "--recursive=y", *package.folders], root)
+            totals[index][0] += elapsed
+            totals[index][1] = max(totals[index][1], peak)
+            print(f"{package.name:26s} {label:48s} {elapsed:8.1f} s {peak:8.0f} MiB", flush=True)
+    print("\nTotals:")
+    for (label, _), (elapsed, peak) in zip(CONFIGS.items(), totals):
+        print(f"  {label:48s} {elapsed:8.1f} s {peak:8.0f} MiB")
+    failed = False
+    print("\nRatios (target):")
+    for label, num, den, target in TARGETS:
+        column = 0 if "time" in label else 1
+        ratio = totals[num][column] / max(totals[den][column], 1e-9)
+        verdict = "ok" if ratio <= target else "OVER TARGET"
+        failed |= ratio > target
+        print(f"  {label:44s} {ratio:6.3f}  (<= {target})  {verdict}")
+    _editor_cost(packages, args.editor_files)
+    identical = _jobs_identical(packages)
+    return 1 if failed or not identical else 0
+
+
+def _editor_cost(packages, count: int) -> None:
+    """Median time to lint one editor-sized file (200-800 lines) alone, with and without tflint."""
+    files = []
+    for package in packages:
+        for folder in package.folders:
+            for path in sorted((package.root / folder).rglob("*.py")):
+                lines = path.read_bytes().count(b"\n")
+                if 200 <= lines <= 800 and b"tensorflow" in path.read_bytes():
+                    files.append((package.root, path))
+    step = max(1, len(files) // max(count, 1))
+    chosen = files[::step][:count]
+    base, with_tflint = [], []
+    for root, path in chosen:
+        base.append(measure([str(path)], root)[0])
+        with_tflint.append(measure(["--load-plugins=tflint", str(path)], root)[0])
+    if chosen:
+        b, t = statistics.median(base), statistics.median(with_tflint)
+        print(f"\nEditor-sized files ({len(chosen)}): default pylint {b:.2f} s, with tflint {t:.2f} s "
+              f"per file (median), ratio {t / b:.3f}")
+
+
+def _jobs_identical(packages) -> bool:
+    flags = ["--load-plugins=tflint", "--disable=all", "--enable=tflint", "--output-format=json2", "--recursive=y"]
+    same = True
+    for package in packages:
+        results = []
+        for jobs in ("-j1", "-j2"):
+            _, _, stdout = measure([*flags, jobs, *package.folders], package.root)
+            messages = json.loads(stdout or "{}").get("messages", [])
+            results.append(sorted((m["path"], m["line"], m["column"], m["symbol"], m["message"]) for m in messages))
+        identical = results[0] == results[1]
+        same &= identical
+        print(f"-j1 vs -j2 on {package.name}: {'identical' if identical else 'DIFFERENT'} ({len(results[0])} messages)")
+    return same
+
+
+if __name__ == "__main__":
+    sys.exit(main())
