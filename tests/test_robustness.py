@@ -109,3 +109,14 @@ def test_internal_errors_are_reported_not_raised(tmp_path, monkeypatch):
     assert "undefined-variable" in symbols
     error = next(m for m in messages if m.symbol == "tf-internal-error")
     assert "RuntimeError: boom" in error.msg and "PrintInGraphChecker.visit_call" in error.msg
+
+
+def test_fifty_thousand_line_file(tmp_path):
+    chunks = [TF_HEADER, "@tf.function\ndef entry(x):\n    return f0(x)\n"]
+    for i in range(10_000):
+        chunks.append(f"def f{i}(x):\n    y = x + {i}\n    y = y * 2\n    return f{i + 1}(y)\n\n")
+    chunks.append("def f10000(x):\n    print(x)\n    return x\n")
+    path = tmp_path / "huge.py"
+    path.write_text("".join(chunks), encoding="utf-8")
+    assert sum(1 for _ in path.open()) > 50_000
+    assert [(m.symbol, m.line) for m in lint_paths(path)] == [("tf-print-in-graph", 50_006)]
