@@ -45,7 +45,8 @@ class Trace:
             return f"`{self.chain[0]}` is traced by {origin}"
         text = f"`{self.chain[-1]}` is called from `{self.chain[-2]}`"
         if len(self.chain) > 2:
-            text += f" (call chain {' -> '.join(self.chain)})"
+            shown = self.chain if len(self.chain) <= 6 else (*self.chain[:3], "...", *self.chain[-2:])
+            text += f" (call chain {' -> '.join(shown)})"
         return f"{text}, traced by {origin}"
 
     def sort_key(self) -> tuple[int, int, str]:
