@@ -38,6 +38,19 @@ class PythonSideEffectChecker(TFLintChecker):
         ),
     }
 
+    options = (
+        (
+            "tflint-report-logging",
+            {
+                "default": True,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "Report logging calls in traced code (they log once per trace). "
+                "Libraries that log shapes or warnings at trace time on purpose can turn this off.",
+            },
+        ),
+    )
+
     def _report(self, node: nodes.NodeNG, trace: Trace, action: str, fix: str) -> None:
         self.add_message(
             "tf-python-side-effect",
@@ -66,6 +79,8 @@ class PythonSideEffectChecker(TFLintChecker):
         resolver = context.names(node)
         name = resolver.api(node.func)
         if pyapi.is_logging_call(name):
+            if not self.linter.config.tflint_report_logging:
+                return
             action, fix = f"`{node.func.as_string()}(...)`", _LOG_FIX
         elif pyapi.is_io_call(name):
             action, fix = f"`{node.func.as_string()}(...)`", _IO_FIX

@@ -119,3 +119,17 @@ class TestFrozenPythonGlobal(_Case):
         module = astroid.parse("import tensorflow as tf\nRATE = 1.0\n@tf.function\ndef f(x):\n    return x * RATE\n")
         with self.assertNoMessages():
             self.walk(module)
+
+
+class TestLoggingOption(_Case):
+    CHECKER_CLASS = PythonSideEffectChecker
+    SOURCE = "import logging\nimport tensorflow as tf\n@tf.function\ndef f(x):\n    logging.info('tracing')\n    return x\n"
+
+    def test_logging_reported_by_default(self):
+        self.walk(astroid.parse(self.SOURCE))
+        assert [m.msg_id for m in self.linter.release_messages()] == ["tf-python-side-effect"]
+
+    def test_logging_can_be_turned_off(self):
+        self.linter.config.tflint_report_logging = False
+        with self.assertNoMessages():
+            self.walk(astroid.parse(self.SOURCE))
