@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tflint.docs import rules
+from tflint.docs import readme_markdown, rules
 
 from conftest import REPO
 
@@ -11,3 +11,8 @@ def test_readme_lists_every_rule_with_its_code_and_summary():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for msgid, symbol, summary in rules():
         assert f"| {msgid} | [`{symbol}`](docs/rules/{symbol}.md) | {summary} |" in readme
+
+
+def test_readme_table_is_generated():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme == readme_markdown(readme), "run `python -m tflint.docs --readme`"
