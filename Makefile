@@ -14,12 +14,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Lint the shipped samples: every bad.py shows its pitfalls, every good.py is clean.
+# Lint the shipped samples: every bad.py shows its pitfalls, every good.py is clean; then confirm
+# every finding by running the samples under real TensorFlow (python -m tflint confirm).
 demo: $(STAMP)
 	@echo "== tflint on samples/ (static, TensorFlow is not imported) =="
 	-$(BIN)/pylint --load-plugins tflint --disable=all --enable=tflint --score=no samples/
 	@echo "== the bad samples run with real TensorFlow: what actually happens =="
 	@for f in samples/*/bad.py; do echo "-- $$f"; TF_CPP_MIN_LOG_LEVEL=2 $(BIN)/python $$f || exit 1; done
+	@echo "== tflint confirm samples/ (runtime mode: every finding checked under real TensorFlow) =="
+	$(BIN)/python -m tflint confirm samples/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

@@ -90,10 +90,15 @@ def _api_args(use: tf1.Use) -> tuple[str, ...]:
 
 
 def _fate(name: tf1.TFName, entry: tf1.Entry, missing: str) -> str:
-    if name.namespace == "tf":
-        return f"TensorFlow 2 has no tf.{missing}: AttributeError"
+    if name.namespace != "v1":
+        prefix = name.spelled[: len(name.spelled) - len(name.path)]
+        return f"TensorFlow 2 has no {prefix}{missing}: AttributeError"
     if entry.status == "moved":
         return f"TensorFlow 2 calls it tf.{entry.tf2}"
+    if entry.upgrade == "keeps tf.compat.v1":
+        return f"TensorFlow 2's tf.{entry.key} does not replace it: tf_upgrade_v2 keeps tf.compat.v1.{entry.key}"
+    if entry.upgrade == "rewrites the call":
+        return f"TensorFlow 2's tf.{entry.key} takes other arguments: tf_upgrade_v2 rewrites the call"
     if entry.status == "changed":
         return f"tf.{entry.key} is a different {entry.kind} in TensorFlow 2"
     if entry.tf2:
@@ -103,7 +108,7 @@ def _fate(name: tf1.TFName, entry: tf1.Entry, missing: str) -> str:
 
 def _generic_fix(entry: tf1.Entry) -> tuple[str, str]:
     if entry.status == "changed":
-        return (f"call TF2's tf.{entry.key} and check its parameters", "")
+        return (f"use TF2's tf.{entry.key} and check its arguments and behaviour", "")
     return ("rewrite it with TF2 API (TensorFlow ships no direct replacement)", "")
 
 

@@ -17,8 +17,8 @@ class DisableEagerExecutionChecker(TFLintChecker):
         msgid("W", 12): (
             "`%s` turns a TensorFlow 2 behaviour off: it %s; in TF2, %s",
             tf1.EAGER,
-            "Switching TensorFlow 2 behaviour off (disable_eager_execution, disable_v2_behavior and "
-            "the other disable_* switches) makes the whole process run as TF1. The switch is "
+            "disable_eager_execution(), disable_v2_behavior() and the other disable_* switches make "
+            "the whole process run as TF1. The switch is "
             "process-wide: every module, library and test in the process builds TF1 graphs (or "
             "reference variables, v1 control flow, Dimension shapes) from then on, so TF2 code "
             "that expects eager tensors, tf.function and Keras behaviour breaks or silently "
@@ -32,20 +32,7 @@ class DisableEagerExecutionChecker(TFLintChecker):
         """Calls of the switches."""
         self._report(node)
 
-    @only_required_for_messages(tf1.EAGER)
-    @guarded
-    def visit_attribute(self, node: nodes.Attribute) -> None:
-        """Switches passed around without a call."""
-        self._report(node)
-
-    @only_required_for_messages(tf1.EAGER)
-    @guarded
-    def visit_name(self, node: nodes.Name) -> None:
-        """Switches imported by name."""
-        self._report(node)
-
     def _report(self, node: nodes.NodeNG) -> None:
         for use in tf1.uses_at(node, tf1.EAGER):
             fix, effect = tf1_replacements.REPLACEMENTS[use.path]
-            spelled = f"{use.spelled}()" if isinstance(node, nodes.Call) else use.spelled
-            self.add_message(tf1.EAGER, node=node, args=(spelled, effect, fix), confidence=use.confidence)
+            self.add_message(tf1.EAGER, node=node, args=(f"{use.spelled}()", effect, fix), confidence=use.confidence)

@@ -40,30 +40,16 @@ class V1PlaceholderChecker(TFLintChecker):
         """Placeholder calls."""
         self._report(node)
 
-    @only_required_for_messages(tf1.PLACEHOLDER)
-    @guarded
-    def visit_attribute(self, node: nodes.Attribute) -> None:
-        """Placeholder functions passed around without a call."""
-        self._report(node)
-
-    @only_required_for_messages(tf1.PLACEHOLDER)
-    @guarded
-    def visit_name(self, node: nodes.Name) -> None:
-        """Placeholder functions imported by name."""
-        self._report(node)
-
     def _report(self, node: nodes.NodeNG) -> None:
         for use in tf1.uses_at(node, tf1.PLACEHOLDER):
             self.add_message(tf1.PLACEHOLDER, node=node, args=_args(use, node), confidence=use.confidence)
 
 
-def _args(use: tf1.Use, node: nodes.NodeNG) -> tuple[str, str, str]:
+def _args(use: tf1.Use, node: nodes.Call) -> tuple[str, str, str]:
     path = use.path
     fix, detail = tf1_replacements.REPLACEMENTS[path]
-    if use.name is not None and use.name.namespace == "tf":
-        detail = f"tf.{path} does not exist in TensorFlow 2: AttributeError"
-    if not isinstance(node, nodes.Call):
-        return (use.spelled, detail, fix)
+    if use.name is not None and use.name.namespace != "v1":
+        detail = f"{use.name.spelled} does not exist in TensorFlow 2: AttributeError"
     target = _assigned_name(node)
     if target:
         fix = fix.replace("make it", f"make `{target}`", 1)

@@ -40,41 +40,26 @@ class V1SessionChecker(TFLintChecker):
         """Session creations and session calls."""
         self._report(node)
 
-    @only_required_for_messages(tf1.SESSION)
-    @guarded
-    def visit_attribute(self, node: nodes.Attribute) -> None:
-        """Session classes named without a call (``session_creator=tf.compat.v1.Session``)."""
-        self._report(node)
-
-    @only_required_for_messages(tf1.SESSION)
-    @guarded
-    def visit_name(self, node: nodes.Name) -> None:
-        """Session classes imported by name."""
-        self._report(node)
-
     def _report(self, node: nodes.NodeNG) -> None:
         for use in tf1.uses_at(node, tf1.SESSION):
             self.add_message(tf1.SESSION, node=node, args=_args(use), confidence=use.confidence)
 
 
 def _args(use: tf1.Use) -> tuple[str, ...]:
-    if use.name is None:  # a session call: sess.run(...)
+    if use.session_call:  # sess.run(...)
         what = "runs a TF1 graph through a session"
         if use.feed_dict:
             what += ", feeding values with feed_dict"
+        if use.feed_dict or use.group_feed_dict:
             fix = "call a function that takes the fed values as arguments: f(x) instead of sess.run(fetch, feed_dict={x: ...})"
         else:
             fix = "call the function that computes the fetched values: f() instead of sess.run(fetch)"
         more = f" (and {use.more} more session call{'s' if use.more > 1 else ''} in {use.scope})" if use.more else ""
         return (use.spelled, what, _NO_SESSION, fix, more)
-    path = use.path
-    key = "keras.backend." + path.rsplit(".", 1)[-1] if path.startswith("keras.") else path
+    path = key = use.path
     fix, detail = tf1_replacements.REPLACEMENTS.get(key, ("call the computation as a Python function", _NO_SESSION))
-    if isinstance(use.node, nodes.Call):
-        spelled = f"{use.spelled}()"
-        what = _VERBS.get(key, "creates a TF1 session")
-    else:
-        spelled, what = use.spelled, "names a TF1 session API"
-    if use.name.namespace == "tf" and not path.startswith("keras."):
-        detail = f"tf.{path} does not exist in TensorFlow 2: AttributeError"
+    spelled = f"{use.spelled}()"
+    what = _VERBS.get(key, "creates a TF1 session")
+    if use.name.namespace != "v1" and not path.startswith("keras."):
+        detail = f"{use.name.spelled} does not exist in TensorFlow 2: AttributeError"
     return (spelled, what, detail, fix, "")

@@ -6,12 +6,15 @@ State lives in one :class:`~tflint.project.Project` per pylint run; checkers cal
 
 from __future__ import annotations
 
+import os
+import re
+
 from astroid import nodes
 
 from tflint import guards
 from tflint.graph import is_create_once
 from tflint.names import NameResolver
-from tflint.project import Project
+from tflint.project import Project, package_root
 from tflint.trace import Trace
 
 _state: dict[str, Project] = {}
@@ -92,4 +95,30 @@ def in_run_once_code(node: nodes.NodeNG) -> bool:
         if isinstance(current, nodes.If) and child in current.body and guards.is_once_guard(current.test):
             return True
         child, current = current, current.parent
+    return False
+
+
+_TEST_FILE = re.compile(r"^test_|_tests?$|^tests?$|^conftest$|test_?util|testlib|^testing|_testing$", re.IGNORECASE)
+_TEST_DIRS = frozenset({"test", "tests", "testing", "testdata"})
+_TEST_CLASS = re.compile(r"Test(?:Case|s)?$|^Test")
+
+
+def in_test_code(node: nodes.NodeNG) -> bool:
+    """In a test file (``test_*.py``, ``*_test.py``, ``conftest.py``, under ``tests/``), a
+    ``test*``/``setUp*`` function or a test class: where eager debugging switches belong."""
+    path = node.root().file or ""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    inside = os.path.relpath(os.path.dirname(os.path.abspath(path)), package_root(path)) if path else "."
+    folders = [] if inside == "." else os.path.normpath(inside).split(os.sep)
+    if _TEST_FILE.search(stem) or any(folder.lower() in _TEST_DIRS for folder in folders):
+        return True
+    current = node.parent
+    while current is not None:
+        if isinstance(current, nodes.FunctionDef) and current.name.startswith(("test", "setUp", "_test")):
+            return True
+        if isinstance(current, nodes.ClassDef) and (
+            _TEST_CLASS.search(current.name) or any("TestCase" in base.as_string() for base in current.bases)
+        ):
+            return True
+        current = current.parent
     return False

@@ -268,6 +268,13 @@ class ModuleGraph:
             return found
         return None
 
+    def definition_of(self, expr: nodes.NodeNG):
+        """The def, class, project module or :class:`Instance` that ``expr`` names, or None."""
+        try:
+            return self._definition_of(expr)
+        except Exception:  # astroid lookups can fail on malformed scopes: unknown is fine
+            return None
+
     def class_of(self, expr: nodes.NodeNG) -> nodes.ClassDef | None:
         """The class definition ``expr`` names, in this module or a project module."""
         found = self._definition_of(expr)

@@ -60,8 +60,15 @@ EAGER_SYMBOLS = frozenset(
 # Keras's TF1 session accessors, by canonical Keras name (any home: tf.compat.v1.keras, tf_keras...).
 KERAS_SESSION_GETTERS = frozenset({"keras.backend.get_session"})
 KERAS_SESSION_SYMBOLS = KERAS_SESSION_GETTERS | {"keras.backend.set_session"}
+_SPECIFIC_RULES = {
+    **{path: SESSION for path in SESSION_SYMBOLS},
+    **{path: PLACEHOLDER for path in PLACEHOLDER_SYMBOLS},
+    **{path: EAGER for path in EAGER_SYMBOLS},
+}
 # Methods of a Session that run its graph.
 SESSION_METHODS = frozenset({"run", "partial_run", "partial_run_setup", "make_callable"})
+# tf.test.TestCase methods that return a TF1 session.
+TEST_SESSION_METHODS = frozenset({"session", "cached_session", "test_session"})
 # Tensor.eval / Operation.run take feed_dict and run in the default session.
 DEFAULT_SESSION_METHODS = frozenset({"eval", "run"})
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
@@ -81,7 +88,11 @@ def tensorflow_version() -> str:
 
 @dataclass(frozen=True)
 class TFName:
-    """A TensorFlow name: ``namespace`` is ``"v1"`` (``tf.compat.v1``) or ``"tf"`` (TF's top level)."""
+    """A TensorFlow name and the namespace it is reached through.
+
+    ``namespace`` is ``"v1"`` (``tf.compat.v1``), ``"v2"`` (``tf.compat.v2``) or ``"tf"``
+    (TensorFlow's top level, which in TF2 is the v2 API).
+    """
 
     namespace: str
     path: str
@@ -89,7 +100,7 @@ class TFName:
     @property
     def spelled(self) -> str:
         """``tf.compat.v1.placeholder`` / ``tf.Session``."""
-        prefix = "tf.compat.v1" if self.namespace == "v1" else "tf"
+        prefix = {"v1": "tf.compat.v1", "v2": "tf.compat.v2"}.get(self.namespace, "tf")
         return f"{prefix}.{self.path}" if self.path else prefix
 
 
@@ -101,6 +112,7 @@ class Entry:
     status: str
     kind: str
     tf2: str | None = None
+    upgrade: str | None = None
 
 
 def split(raw: str | None) -> TFName | None:
@@ -115,7 +127,7 @@ def split(raw: str | None) -> TFName | None:
         elif rest == "compat.v1" or rest.startswith("compat.v1."):
             namespace, rest = "v1", rest[len("compat.v1."):]
         elif rest == "compat.v2" or rest.startswith("compat.v2."):
-            namespace, rest = "tf", rest[len("compat.v2."):]
+            namespace, rest = "v2", rest[len("compat.v2."):]
         else:
             return TFName(namespace, rest)
 
@@ -124,22 +136,28 @@ def lookup(name: TFName) -> Entry | None:
     """The entry that makes ``name`` TF1-only, or None when TF2 has it with the same meaning.
 
     The longest table path that is ``name`` or holds it decides (``layers`` for
-    ``layers.dense``). Under TF's top level only names TF2 lacks count: there, ``tf.X`` is
-    TF2's own ``X``.
+    ``layers.dense``). Under TF's top level (and ``tf.compat.v2``) only names TF2 lacks
+    count: there, ``tf.X`` is TF2's own ``X``; and the Keras-provided modules
+    (``tf.losses``) are left alone, since their contents follow the installed Keras.
     """
     if not name.path:
         return None
-    symbols = table()["symbols"]
+    data = table()
+    symbols = data["symbols"]
     parts = name.path.split(".")
+    if name.namespace != "v1" and (parts[0] in data["keras_modules"] or (
+        name.namespace == "v2" and parts[0] in data["compat_v2_only"]
+    )):
+        return None
     for end in range(len(parts), 0, -1):
         key = ".".join(parts[:end])
         entry = symbols.get(key)
         if entry is None:
             continue
         status = entry["status"]
-        if status not in REPORTED_STATUSES or (name.namespace == "tf" and status == "changed"):
+        if status not in REPORTED_STATUSES or (name.namespace != "v1" and status == "changed"):
             return None
-        return Entry(key, status, entry["kind"], entry.get("tf2"))
+        return Entry(key, status, entry["kind"], entry.get("tf2"), entry.get("upgrade"))
     return None
 
 
@@ -203,11 +221,13 @@ class Use:
     spelled: str
     name: TFName | None = None
     entry: Entry | None = None
+    session_call: bool = False
     group: str = ""
     group_is_module: bool = False
     more: int = 0
     scope: str = "this module"
     feed_dict: bool = False
+    group_feed_dict: bool = False
     failure: str = ""
     confidence: Confidence = HIGH
 
@@ -251,7 +271,7 @@ class _ModuleScan:
         self.resolver = context.names(module)
         self.singles: list[Use] = []
         self.groups: dict[tuple, list[Use]] = {}
-        self.reported_imports: set[int] = set()
+        self.removed_imports: set[int] = set()
         self.session_calls: set[int] = set()
 
     def run(self) -> dict[int, list[Use]]:
@@ -265,8 +285,6 @@ class _ModuleScan:
 
     # -- imports of removed modules ---------------------------------------------------------
     def _scan_import(self, node: nodes.Import | nodes.ImportFrom) -> None:
-        if _guarded_import(node):
-            return
         if isinstance(node, nodes.Import):
             candidates = [(modname, "ModuleNotFoundError") for modname, _ in node.names]
         elif node.level:
@@ -279,7 +297,10 @@ class _ModuleScan:
             name = split(raw)
             removed = removed_module(name) if name else None
             if removed:
-                self.reported_imports.add(id(node))
+                # Uses of the imported name are the import's business (and silent when guarded).
+                self.removed_imports.add(id(node))
+                if _guarded_import(node):
+                    return
                 self.singles.append(
                     Use(REMOVED, node, node.as_string(), name, group=removed[0],
                         failure=f"the import fails with {failure}")
@@ -296,7 +317,7 @@ class _ModuleScan:
         if func.attrname in SESSION_METHODS:
             if is_session_value(self.resolver.raw(func.expr)):
                 confidence = HIGH
-            elif self._is_session_attribute(func.expr):
+            elif self._is_session_attribute(func.expr) or _is_test_session(func.expr):
                 confidence = INFERENCE
         if confidence is None and feed_dict and func.attrname in DEFAULT_SESSION_METHODS:
             if self._session_keyword(call) or self._inside_session_block(call):
@@ -305,7 +326,7 @@ class _ModuleScan:
             return
         self.session_calls.add(id(call))
         scope = _scope(call)
-        use = Use(SESSION, call, f"{func.as_string()}(...)", feed_dict=feed_dict,
+        use = Use(SESSION, call, f"{func.as_string()}(...)", session_call=True, feed_dict=feed_dict,
                   scope=_scope_label(scope), confidence=confidence)
         self.groups.setdefault((SESSION, id(scope), "session-call"), []).append(use)
 
@@ -318,6 +339,13 @@ class _ModuleScan:
         if not isinstance(cls, nodes.ClassDef):
             return False
         for assign in cls.instance_attrs.get(expr.attrname, ()):
+            # Only `self.<attr> = ...` in the class's own methods: astroid also records
+            # `obj.<attr> = ...` made elsewhere, which says nothing about this class.
+            if not (isinstance(assign.expr, nodes.Name) and assign.expr.name == "self"):
+                continue
+            method = context.enclosing_function(assign)
+            if not (isinstance(method, nodes.FunctionDef) and method.parent is cls):
+                continue
             parent = assign.parent
             value = parent.value if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) else None
             if value is not None and is_session_value(self.resolver.raw(value)):
@@ -347,13 +375,16 @@ class _ModuleScan:
         raw = self.resolver.raw(node)
         if not raw or "(" in raw or not raw.startswith(("tensorflow", "keras", "tf_keras")):
             return
-        if self._bound_to_reported_import(node):
+        if self._bound_to_removed_import(node):
             return
-        report = parent if isinstance(parent, nodes.Call) and parent.func is node else node
+        call = parent if isinstance(parent, nodes.Call) and parent.func is node else None
         spelled = node.as_string()
-        if api_name(raw) in KERAS_SESSION_SYMBOLS:
-            if not self._is_session_receiver(report):
-                self.singles.append(Use(SESSION, report, spelled, split(raw)))
+        keras_api = api_name(raw)
+        if keras_api in KERAS_SESSION_SYMBOLS:
+            # Only calls: a session type named in an annotation is no use of it.
+            if call is not None and not self._is_session_receiver(call):
+                keras_name = TFName("v1", keras_api)
+                self.singles.append(Use(SESSION, call, spelled, keras_name))
             return
         name = split(raw)
         if name is None:
@@ -365,16 +396,17 @@ class _ModuleScan:
             return
         if name.namespace == "v1" and name.path in tf1_replacements.TF2_SAFE:
             return
+        if name.namespace == "v1" and name.path in tf1_replacements.TF2_GRAPH_SAFE and self._graph_only(node):
+            return
         entry = lookup(name)
         if entry is None:
             return
-        if name.path in SESSION_SYMBOLS:
-            if not self._is_session_receiver(report):
-                self.singles.append(Use(SESSION, report, spelled, name, entry))
-        elif name.path in PLACEHOLDER_SYMBOLS:
-            self.singles.append(Use(PLACEHOLDER, report, spelled, name, entry))
-        elif name.path in EAGER_SYMBOLS:
-            self.singles.append(Use(EAGER, report, spelled, name, entry))
+        rule = _SPECIFIC_RULES.get(name.path)
+        if rule is not None:
+            if call is not None and not (rule == SESSION and self._is_session_receiver(call)):
+                self.singles.append(Use(rule, call, spelled, name, entry))
+        elif _in_annotation(node):
+            return
         else:
             scope = _scope(node)
             group, is_module = group_key(entry, name)
@@ -382,17 +414,43 @@ class _ModuleScan:
                       scope=_scope_label(scope))
             self.groups.setdefault((API, id(scope), group), []).append(use)
 
-    def _bound_to_reported_import(self, node: nodes.NodeNG) -> bool:
+    def _graph_only(self, node: nodes.NodeNG) -> bool:
+        """True where only graph code runs: traced functions, ``if not tf.executing_eagerly():``."""
+        child, current = node, node.parent
+        while current is not None and not isinstance(current, nodes.Module):
+            if isinstance(current, nodes.If) and self._eager_test(current.test) is not None:
+                eager_when_true = self._eager_test(current.test)
+                if child in (current.orelse if eager_when_true else current.body):
+                    return True
+            if isinstance(current, nodes.BoolOp) and current.op == "and":
+                before = current.values[: current.values.index(child)] if child in current.values else []
+                if any(self._eager_test(value) is False for value in before):
+                    return True
+            if isinstance(current, nodes.FunctionDef):
+                break
+            child, current = current, current.parent
+        return context.graph_context(node) is not None
+
+    def _eager_test(self, test: nodes.NodeNG) -> bool | None:
+        """True for ``tf.executing_eagerly()``, False for its negation, else None."""
+        if isinstance(test, nodes.UnaryOp) and test.op == "not":
+            inner = self._eager_test(test.operand)
+            return None if inner is None else not inner
+        if isinstance(test, nodes.Call) and self.resolver.api(test.func) == "tensorflow.executing_eagerly":
+            return True
+        return None
+
+    def _bound_to_removed_import(self, node: nodes.NodeNG) -> bool:
         root = node
         while isinstance(root, nodes.Attribute):
             root = root.expr
-        if not isinstance(root, nodes.Name) or not self.reported_imports:
+        if not isinstance(root, nodes.Name) or not self.removed_imports:
             return False
         try:
             _, bindings = root.lookup(root.name)
         except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: not bound
             return False
-        return any(id(binding) in self.reported_imports for binding in bindings)
+        return any(id(binding) in self.removed_imports for binding in bindings)
 
     def _is_session_receiver(self, report: nodes.NodeNG) -> bool:
         """``tf.compat.v1.get_default_session().run(x)``: the session call speaks for both."""
@@ -419,9 +477,45 @@ class _ModuleScan:
             uses.sort(key=lambda use: (use.node.lineno or 0, use.node.col_offset or 0))
             first = uses[0]
             first.more = len(uses) - 1
-            first.feed_dict = any(use.feed_dict for use in uses)
+            first.group_feed_dict = any(use.feed_dict for use in uses)
             found.setdefault(id(first.node), []).append(first)
         return found
+
+
+def _is_test_session(expr: nodes.NodeNG) -> bool:
+    """``sess`` bound by ``with self.cached_session() as sess:`` in a ``tf.test.TestCase``.
+
+    ``session``, ``cached_session`` and ``test_session`` of TensorFlow's TestCase return a
+    TF1 session; the class only has to derive from some ``...TestCase``.
+    """
+    if not isinstance(expr, nodes.Name):
+        return False
+    try:
+        _, bindings = expr.lookup(expr.name)
+    except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: unknown
+        return False
+    for binding in bindings:
+        parent = binding.parent
+        if not isinstance(parent, nodes.With):
+            continue
+        for item, target in parent.items:
+            if (
+                target is binding
+                and isinstance(item, nodes.Call)
+                and isinstance(item.func, nodes.Attribute)
+                and item.func.attrname in TEST_SESSION_METHODS
+                and isinstance(item.func.expr, nodes.Name)
+                and item.func.expr.name == "self"
+                and _in_test_case(parent)
+            ):
+                return True
+    return False
+
+
+def _in_test_case(node: nodes.NodeNG) -> bool:
+    func = context.enclosing_function(node)
+    cls = func.parent.frame() if isinstance(func, nodes.FunctionDef) and func.parent else None
+    return isinstance(cls, nodes.ClassDef) and any(base.as_string().endswith("TestCase") for base in cls.bases)
 
 
 def _guarded_import(node: nodes.NodeNG) -> bool:
@@ -440,6 +534,29 @@ def _names_import_error(expr: nodes.NodeNG) -> bool:
     if isinstance(expr, nodes.Tuple):
         return any(_names_import_error(element) for element in expr.elts)
     return isinstance(expr, nodes.Name) and expr.name in _IMPORT_ERRORS
+
+
+def _in_annotation(node: nodes.NodeNG) -> bool:
+    """True inside a type annotation (``session: tf.compat.v1.Session``): a mention, not a use."""
+    child, current = node, node.parent
+    while current is not None:
+        if isinstance(current, nodes.AnnAssign):
+            return child is current.annotation
+        if isinstance(current, nodes.FunctionDef):
+            return child is current.returns
+        if isinstance(current, nodes.Arguments):
+            annotations = (
+                *current.annotations,
+                *current.posonlyargs_annotations,
+                *current.kwonlyargs_annotations,
+                current.varargannotation,
+                current.kwargannotation,
+            )
+            return any(child is annotation for annotation in annotations)
+        if current.is_statement:
+            return False
+        child, current = current, current.parent
+    return False
 
 
 def _inside_any(node: nodes.NodeNG, call_ids: set[int]) -> bool:

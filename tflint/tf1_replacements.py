@@ -44,7 +44,7 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
     ),
     "keras.backend.get_session": (
         "call the model or the function directly",
-        "TF2 Keras runs without a session (Keras 3 has no get_session: AttributeError)",
+        "TF2 Keras runs without one, and Keras 3 has no get_session at all",
     ),
     # --- placeholders (tf-v1-placeholder) ---
     "placeholder": (
@@ -95,6 +95,11 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
         "remove it: compare tensors with == (element-wise) and key dicts by tensor.ref()",
         "makes == compare tensor identity and tensors hashable, as in TF1, for the whole process",
     ),
+    "enable_eager_execution": ("drop it (eager execution is TF2's default)", "TF2 runs eagerly already"),
+    "enable_v2_behavior": ("drop it (TF2 behaviour is the default)", "TF2 behaves as TF2 already"),
+    "enable_resource_variables": ("drop it (TF2 variables are resource variables)", "TF2 behaves as TF2 already"),
+    "enable_control_flow_v2": ("drop it (TF2 control flow is the default)", "TF2 behaves as TF2 already"),
+    "enable_v2_tensorshape": ("drop it (TF2 shapes hold ints and None)", "TF2 behaves as TF2 already"),
     # --- variables, scopes, collections ---
     "get_variable": (
         "create a tf.Variable once, owned by a tf.Module or Keras layer",
@@ -151,6 +156,10 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
     "GPUOptions": ("use tf.config.experimental.set_memory_growth or tf.config.set_logical_device_configuration",
                    "it configures a Session, which TF2 does not have"),
     "Print": ("use tf.print", "tf.Print is an identity op that prints only as a side effect of running a graph"),
+    "where": (
+        "use tf.where, which broadcasts condition, x and y",
+        "TF1's where does not broadcast: x and y must have the condition's shape, or a vector condition picks rows",
+    ),
     "py_func": (
         "use tf.numpy_function (or tf.py_function to receive eager tensors)",
         "the TF1 name of tf.numpy_function",
@@ -311,6 +320,14 @@ TF2_SAFE: dict[str, str] = {
     "resource_variables_enabled": "a query of the TF1/TF2 switch",
     "control_flow_v2_enabled": "a query of the TF1/TF2 switch",
     "wrap_function": "TF2's documented way to run TF1 graph-building code",
+    "get_seed": "TF2 library code's only public way to derive op seeds from the global seed",
+    "random.get_seed": "TF2 library code's only public way to derive op seeds from the global seed",
+}
+
+# TF1-only symbols that still make sense in TF2 graph code: not reported in traced code or
+# under `if not tf.executing_eagerly():` (inside a tf.function the default graph is its FuncGraph).
+TF2_GRAPH_SAFE: dict[str, str] = {
+    "get_default_graph": "in traced code it returns the tf.function's graph",
 }
 
 

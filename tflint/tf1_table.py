@@ -1,8 +1,8 @@
 """Generate ``tflint/data/tf1_api.json``: the TF1-only API, read from an installed TensorFlow.
 
 Run ``python -m tflint.tf1_table`` (TensorFlow installed) and commit the result. The static
-linter never imports this module's TensorFlow side: it reads the JSON through
-:mod:`tflint.tf1_api`.
+linter never runs this module (it imports TensorFlow): it reads the JSON through
+:mod:`tflint.tf1`.
 
 A public symbol reachable under ``tf.compat.v1`` is **TF1-only** when TensorFlow 2's
 namespace (``tf.X``) has
@@ -12,7 +12,12 @@ namespace (``tf.X``) has
 - a different object whose meaning differs (``changed``): a function whose TF2 version
   has a parameter the TF1 one lacks, or a required parameter at another position
   (``tf.compat.v1.nn.dropout(x, keep_prob)`` vs ``tf.nn.dropout(x, rate)``), or a class
-  that is not a subclass of its TF2 namesake.
+  that is not a subclass of its TF2 namesake, or a symbol that TensorFlow's own upgrade
+  script (``tf_upgrade_v2``, shipped with TF) keeps as ``tf.compat.v1.X`` because TF2's
+  ``tf.X`` does not replace it (``where``, the v1 asserts and initializers).
+
+The upgrade script's rename table also gives missing symbols their TF2 name
+(``tf.compat.v1.bincount`` -> ``tf.math.bincount``).
 
 A different object with a compatible meaning (``tf.compat.v1.cond`` only adds deprecated
 parameters to ``tf.cond``; ``tf.compat.v1.data.Dataset`` subclasses ``tf.data.Dataset``)
@@ -91,11 +96,13 @@ def compatible_functions(v1: Any, v2: Any) -> bool:
         return False
     old_by_name = {p.name: (i, p) for i, p in enumerate(old)}
     new_names = {p.name for p in new}
+    renamed: set[str] = set()
     for index, param in enumerate(new):
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         if param.name not in old_by_name:
             if _renamed_positional(old, index, param, new_names):
+                renamed.add(old[index].name)
                 continue
             return False
         old_index, old_param = old_by_name[param.name]
@@ -104,7 +111,7 @@ def compatible_functions(v1: Any, v2: Any) -> bool:
         if param.default is param.empty and param.kind is not param.KEYWORD_ONLY and old_index != index:
             return False
     return all(
-        p.name in new_names
+        p.name in new_names or p.name in renamed
         for p in old
         if p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
     )
@@ -271,14 +278,39 @@ def removed_modules(tf: Any) -> dict[str, str]:
     }
 
 
-def upgrade_script_renames() -> dict[str, str]:
-    """``tf_upgrade_v2``'s own rename table (``{"tf.log": "tf.math.log", ...}``), when TF ships it."""
+def upgrade_script_tables() -> tuple[dict[str, str], frozenset[str]]:
+    """``tf_upgrade_v2``'s rename table and the functions whose calls it rewrites.
+
+    Returns ``({"tf.log": "tf.math.log", ...}, {"tf.nn.dropout", ...})``; empty when this
+    TensorFlow build does not ship the upgrade script.
+    """
     try:
         # pylint: disable-next=import-outside-toplevel
-        from tensorflow.tools.compatibility import all_renames_v2
+        from tensorflow.tools.compatibility import all_renames_v2, tf_upgrade_v2
     except Exception:  # pylint: disable=broad-exception-caught  # not shipped by every build
-        return {}
-    return dict(all_renames_v2.symbol_renames)
+        return {}, frozenset()
+    spec = tf_upgrade_v2.TFAPIChangeSpec()
+    rewritten = set(spec.function_keyword_renames) | set(spec.function_reorders) | set(spec.function_transformers)
+    return dict(all_renames_v2.symbol_renames), frozenset(rewritten)
+
+
+def add_upgrade_verdicts(symbols: dict[str, dict[str, Any]], renames: dict[str, str], rewritten: frozenset[str]) -> None:
+    """Let ``tf_upgrade_v2`` decide what a different TF2 object means.
+
+    When the upgrade script renames ``tf.X`` to ``tf.compat.v1.X``, TensorFlow itself says
+    that TF2's ``tf.X`` does not replace it: the symbol is TF1-only even if its signature
+    looks compatible (the v1 asserts, initializers, ``losses.Reduction``). A ``changed``
+    symbol whose calls the script rewrites (``nn.dropout``'s ``keep_prob``) keeps that note.
+    """
+    for path, entry in symbols.items():
+        if entry["status"] not in ("changed", "compatible"):
+            continue
+        name = "tf." + path
+        if renames.get(name) == "tf.compat.v1." + path:
+            entry["status"] = "changed"
+            entry["upgrade"] = "keeps tf.compat.v1"
+        elif entry["status"] == "changed" and name in rewritten:
+            entry["upgrade"] = "rewrites the call"
 
 
 def _tf2_target(tf: Any, target: str) -> str | None:
@@ -315,14 +347,29 @@ def removed_renames(tf: Any, removed: dict[str, str], renames: dict[str, str]) -
     return found
 
 
+def keras_modules(tf: Any) -> list[str]:
+    """TF2 top-level modules that Keras provides (``tf.losses``): their contents follow the installed Keras."""
+    return sorted(
+        name for name in _public_names(tf) if type(_get(tf, name)).__name__ == "KerasLazyLoader"
+    )
+
+
+def compat_v2_only(tf: Any) -> list[str]:
+    """Names ``tf.compat.v2`` has and ``tf`` lacks (``enable_v2_behavior``)."""
+    top = set(_public_names(tf))
+    return sorted(name for name in _public_names(tf.compat.v2) if name not in top)
+
+
 def build() -> dict[str, Any]:
     """The whole table, from the installed TensorFlow."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import tensorflow as tf  # pylint: disable=import-outside-toplevel  # only the generator needs TF
 
+    keras_backed = keras_modules(tf)  # before the walk: a lazy loader replaces itself once loaded
     symbols = walk_v1(tf)
-    renames = upgrade_script_renames()
+    renames, rewritten = upgrade_script_tables()
     add_upgrade_renames(tf, symbols, renames)
+    add_upgrade_verdicts(symbols, renames, rewritten)
     removed = removed_modules(tf)
     return {
         "tensorflow_version": tf.__version__,
@@ -331,12 +378,17 @@ def build() -> dict[str, Any]:
             "Public symbols under tf.compat.v1 compared with TensorFlow 2's namespace. "
             "missing: not in TF2 ('tf2' is tf_upgrade_v2's TF2 name for it, when it has one); "
             "moved: the very same object is at the TF2 path 'tf2'; changed: TF2 has a "
-            "different object with another meaning; compatible: a different object that "
-            "accepts every TF2 call (not reported). removed_modules: TF1 modules that neither "
+            "different object with other parameters, or one that tf_upgrade_v2 does not "
+            "accept as a replacement ('upgrade' says what the script does); compatible: a "
+            "different object that accepts every TF2 call (not reported). removed_modules: TF1 modules that neither "
             "namespace has, with the TF release that removed them; removed_renames: "
-            "the TF2 names tf_upgrade_v2 gives to symbols of removed modules."
+            "the TF2 names tf_upgrade_v2 gives to symbols of removed modules. keras_modules: "
+            "TF2 modules that Keras provides (their contents follow the installed Keras); "
+            "compat_v2_only: names tf.compat.v2 has and tf lacks."
         ),
         "not_walked": sorted(SKIPPED),
+        "keras_modules": keras_backed,
+        "compat_v2_only": compat_v2_only(tf),
         "removed_modules": removed,
         "removed_renames": removed_renames(tf, removed, renames),
         "symbols": symbols,

@@ -90,3 +90,102 @@ GRAPH_GUARDS = frozenset({"tensorflow.inside_function"})
 
 # Calls whose result is a tf.Variable (a create-once guard may hold one in a global).
 VARIABLE_CONSTRUCTORS = frozenset({"tensorflow.Variable", "tensorflow.random.Generator"})
+
+# ---- objects that create tf.Variables (tf-variable-in-graph) --------------------------------
+# Constructors whose result holds tf.Variables: canonical name -> what the message calls it.
+VARIABLE_CREATORS = {
+    "tensorflow.Variable": "a tf.Variable",
+    "tensorflow.random.Generator": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.Generator.from_seed": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.Generator.from_non_deterministic_state": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.Generator.from_key_counter": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.Generator.from_state": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.experimental.Generator": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.experimental.Generator.from_seed": "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.experimental.Generator.from_non_deterministic_state":
+        "a tf.random.Generator (its state is a tf.Variable)",
+}
+# Keras layers without weights or random state: creating them in traced code is allowed.
+KERAS_WEIGHTLESS_LAYERS = frozenset(
+    {
+        "Activation", "ActivityRegularization", "Add", "Attention", "Average", "AveragePooling1D",
+        "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D", "CenterCrop",
+        "Concatenate", "Cropping1D", "Cropping2D", "Cropping3D", "Dot", "ELU", "Flatten", "GlobalAveragePooling1D",
+        "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D",
+        "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
+        "GlobalMaxPooling3D", "Identity", "InputLayer", "Lambda", "LeakyReLU", "Masking", "MaxPool1D", "MaxPool2D",
+        "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "Maximum", "Minimum", "Multiply", "Permute",
+        "ReLU", "RepeatVector", "Rescaling", "Reshape", "Resizing", "Softmax", "Subtract", "ThresholdedReLU",
+        "UnitNormalization", "UpSampling1D", "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D",
+        "ZeroPadding3D",
+    }
+)
+
+# Keras 2 (tf_keras) random layers draw stateless random numbers: no variable (Keras 3's
+# make a SeedGenerator variable; Keras 2's RandomFlip & co. make a tf.random.Generator).
+KERAS2_WEIGHTLESS_LAYERS = frozenset(
+    {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout",
+     "AlphaDropout"}
+)
+# Raw import prefixes of Keras 2 (``tf.keras`` is Keras 3 since TensorFlow 2.16).
+KERAS2_PREFIXES = ("tf_keras.", "tensorflow.python.keras.", "tensorflow.compat.v1.keras.")
+# Keras layers that wrap a cell or a layer: their weights are the wrapped object's.
+KERAS_LAYER_WRAPPERS = frozenset({"RNN", "Bidirectional", "TimeDistributed", "StackedRNNCells"})
+
+
+def variable_creator(api: str | None, keras2: bool = False) -> str | None:
+    """What ``api`` creates when calling it makes tf.Variables (for messages), else None.
+
+    tf.Variable and tf.random.Generator; Keras optimizers and metrics (their constructors
+    create variables) and Keras layers other than the weightless ones (they create their
+    weights when first called; Keras 3 random layers create a seed variable at once, Keras 2
+    dropout and noise layers none: ``keras2`` says the name was imported from tf_keras).
+    """
+    if api is None or api.endswith(")"):
+        return None
+    if api in VARIABLE_CREATORS:
+        return VARIABLE_CREATORS[api]
+    head, _, last = api.rpartition(".")
+    if not last[:1].isupper() or not head.startswith("keras."):
+        return None
+    family = head.split(".")[1] if "." in head else ""
+    if family == "optimizers" and "schedules" not in head:
+        return "a Keras optimizer (it holds tf.Variables: its step counter and slots)"
+    if family == "metrics":
+        return "a Keras metric (its state is tf.Variables)"
+    if keras2 and last in KERAS2_WEIGHTLESS_LAYERS:
+        return None
+    if family == "layers" and last not in KERAS_WEIGHTLESS_LAYERS and last not in ("Layer", "InputSpec", "Input"):
+        return "a Keras layer (it creates tf.Variables for its weights or random seed)"
+    return None
+
+# Deprecated tf.function arguments: name -> (what TensorFlow does with it, the fix).
+DEPRECATED_FUNCTION_ARGUMENTS = {
+    "experimental_relax_shapes": (
+        "TensorFlow logs a deprecation warning and treats it as `reduce_retracing`",
+        "use `reduce_retracing=True`, which does the same",
+    ),
+    "experimental_compile": (
+        "TensorFlow logs a deprecation warning and treats it as `jit_compile` (passing both raises ValueError)",
+        "use `jit_compile=True`, which does the same",
+    ),
+    "experimental_follow_type_hints": (
+        "TensorFlow logs a deprecation warning and ignores it, so Python values annotated as tf.Tensor "
+        "still retrace by value",
+        "remove it, and use an `input_signature` or pass tensors (`tf.constant(...)`) instead",
+    ),
+}
+
+# Eager-debugging switches (tf-eager-debug-leftover): canonical name -> what it does.
+EAGER_FUNCTION_SWITCHES = frozenset(
+    {"tensorflow.config.run_functions_eagerly", "tensorflow.config.experimental_run_functions_eagerly"}
+)
+EAGER_DEBUG_SWITCHES = {
+    "tensorflow.config.run_functions_eagerly": "makes every tf.function in the process run eagerly, as plain "
+    "Python without a graph",
+    "tensorflow.config.experimental_run_functions_eagerly": "(the deprecated name of "
+    "tf.config.run_functions_eagerly) makes every tf.function in the process run eagerly, as plain Python "
+    "without a graph",
+    "tensorflow.data.experimental.enable_debug_mode": "makes every tf.data function run eagerly, one "
+    "element at a time",
+}

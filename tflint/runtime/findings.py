@@ -29,6 +29,8 @@ class Finding:
     span: tuple[int, int]
     subject: str  # the source text of the reported node (first line only)
     statement: str  # the source text of the statement's first line
+    body: tuple[int, int] | None = None  # the first statement of a compound statement's body
+    function: tuple[int, int] | None = None  # the innermost enclosing def, decorators to last line
 
     def display_path(self, cwd: str | None = None) -> str:
         return display_path(self.path, cwd)
@@ -58,7 +60,7 @@ def _source(path: str) -> tuple[list[str], ast.Module | None]:
     return text.splitlines(), tree
 
 
-def _header_end(stmt: ast.stmt) -> int:
+def _header_end(stmt: ast.AST) -> int:
     """Last line of a compound statement's header (the line before its body)."""
     body = getattr(stmt, "body", None)
     if isinstance(body, list) and body and isinstance(body[0], ast.AST):
@@ -66,7 +68,7 @@ def _header_end(stmt: ast.stmt) -> int:
     return stmt.end_lineno or stmt.lineno
 
 
-def _first_line(stmt: ast.stmt) -> int:
+def _first_line(stmt: ast.AST) -> int:
     decorators = getattr(stmt, "decorator_list", None) or []
     return min([stmt.lineno, *(d.lineno for d in decorators)])
 
@@ -75,16 +77,48 @@ def statement_span(path: str, line: int) -> tuple[int, int]:
     """The lines of the innermost statement (its header, for compound ones) containing ``line``;
     ``(line, line)`` when the file cannot be parsed."""
     _, tree = _source(path)
+    statement = _innermost_statement(tree, line) if tree is not None else None
+    return (_first_line(statement), _header_end(statement)) if statement is not None else (line, line)
+
+
+def _innermost_statement(tree: ast.Module, line: int) -> ast.AST | None:
+    """The innermost statement (or ``except`` clause) whose header holds ``line``."""
+    best: ast.AST | None = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.stmt, ast.ExceptHandler)) and _first_line(node) <= line <= _header_end(node):
+            if best is None or _header_end(node) - _first_line(node) <= _header_end(best) - _first_line(best):
+                best = node
+    return best
+
+
+def body_span(path: str, line: int) -> tuple[int, int] | None:
+    """The lines of the first statement in the body of the compound statement at ``line``."""
+    _, tree = _source(path)
+    statement = _innermost_statement(tree, line) if tree is not None else None
+    body = [stmt for stmt in getattr(statement, "body", None) or [] if isinstance(stmt, ast.stmt)]
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and len(body) > 1:
+        body = body[1:]  # a docstring never runs
+    # A `with` header reports a line on entry and on exit: count the first statement inside it.
+    while body and isinstance(body[0], (ast.With, ast.AsyncWith, ast.Try)) and body[0].body:
+        body = body[0].body
+    if body:
+        return (_first_line(body[0]), _header_end(body[0]))
+    return None
+
+
+def function_span(path: str, line: int) -> tuple[int, int] | None:
+    """Decorators-to-end lines of the innermost function whose body or header holds ``line``."""
+    _, tree = _source(path)
     if tree is None:
-        return (line, line)
+        return None
     best: tuple[int, int] | None = None
     for node in ast.walk(tree):
-        if not isinstance(node, ast.stmt):
-            continue
-        first, last = _first_line(node), _header_end(node)
-        if first <= line <= last and (best is None or (last - first) <= (best[1] - best[0])):
-            best = (first, last)
-    return best or (line, line)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            first = _first_line(node) if isinstance(node, ast.stmt) else node.lineno
+            last = node.end_lineno or node.lineno
+            if first <= line <= last and (best is None or last - first <= best[1] - best[0]):
+                best = (first, last)
+    return best
 
 
 def source_text(path: str, line: int, column: int, end_line: int | None, end_column: int | None) -> str:
@@ -114,4 +148,6 @@ def make_finding(path: str, line: int, column: int, end_line: int | None, end_co
         symbol=symbol, msgid=msgid, message=message, confidence=confidence, span=span,
         subject=source_text(path, line, column, end_line, end_column),
         statement=statement_text(path, span[0]),
+        body=body_span(path, span[0]),
+        function=function_span(path, line),
     )

@@ -32,6 +32,7 @@ class LineTracer:
         self._on_exception = on_exception
         self._decided: dict[CodeType, bool] = {}
         self._tool: int | None = None
+        self.dropped = 0  # events lost to an error inside a callback
         self.backend = "sys.monitoring" if hasattr(sys, "monitoring") else "sys.settrace"
 
     def wanted(self, code: CodeType) -> bool:
@@ -77,18 +78,33 @@ class LineTracer:
 
     # -- sys.settrace ---------------------------------------------------------------------
     def _global_trace(self, frame: FrameType, event: str, arg):  # noqa: ANN001
-        if event == "call" and self.wanted(frame.f_code):
-            return self._local_trace
+        try:
+            if event == "call" and self.wanted(frame.f_code):
+                return self._local_trace
+        except Exception:  # pylint: disable=broad-exception-caught
+            self.dropped += 1
         return None
 
     def _local_trace(self, frame: FrameType, event: str, arg):  # noqa: ANN001
-        if event == "line":
-            self._on_line(frame, frame.f_lineno)
-        elif event == "exception":
-            exc = arg[1]
-            if not isinstance(exc, _IGNORED_EXCEPTIONS):
-                self._on_exception(frame, exc)
+        # An exception escaping a trace function makes CPython switch tracing off for good (a
+        # RecursionError in deep user recursion would): never let one out.
+        try:
+            if event == "line":
+                self._on_line(frame, frame.f_lineno)
+            elif event == "exception":
+                exc = arg[1]
+                if not isinstance(exc, _IGNORED_EXCEPTIONS):
+                    self._on_exception(frame, exc)
+        except Exception:  # pylint: disable=broad-exception-caught
+            self.dropped += 1
         return self._local_trace
+
+    @property
+    def active(self) -> bool:
+        """Still installed on this thread (user code may have replaced the tracer)."""
+        if self._tool is not None:
+            return sys.monitoring.get_tool(self._tool) == _TOOL_NAME
+        return getattr(sys.gettrace(), "__func__", None) is LineTracer._global_trace
 
     # -- sys.monitoring (3.12+) -----------------------------------------------------------
     def _start_monitoring(self) -> None:
@@ -107,9 +123,15 @@ class LineTracer:
     def _monitor_line(self, code: CodeType, line: int):  # noqa: ANN202
         if not self.wanted(code):
             return sys.monitoring.DISABLE
-        self._on_line(sys._getframe(1), line)  # pylint: disable=protected-access
+        try:
+            self._on_line(sys._getframe(1), line)  # pylint: disable=protected-access
+        except Exception:  # pylint: disable=broad-exception-caught
+            self.dropped += 1
         return None
 
     def _monitor_raise(self, code: CodeType, offset: int, exc: BaseException) -> None:
-        if self.wanted(code) and not isinstance(exc, _IGNORED_EXCEPTIONS):
-            self._on_exception(sys._getframe(1), exc)  # pylint: disable=protected-access
+        try:
+            if self.wanted(code) and not isinstance(exc, _IGNORED_EXCEPTIONS):
+                self._on_exception(sys._getframe(1), exc)  # pylint: disable=protected-access
+        except Exception:  # pylint: disable=broad-exception-caught
+            self.dropped += 1

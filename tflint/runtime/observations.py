@@ -41,6 +41,8 @@ class Owner:
     traces: list[dict[str, Any]] = field(default_factory=list)
     call_sites: dict[str, dict[str, int]] = field(default_factory=dict)
     retracing_warnings: int = 0
+    recursive_calls: int = 0  # calls of the function while it was being traced itself
+    eager_calls: int = 0  # calls run as plain Python (tf.config.run_functions_eagerly(True))
     options: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -98,17 +100,20 @@ class Recorder:
         entry["traces"] += int(traced)
 
     # -- lines ----------------------------------------------------------------------------
-    def line(self, path: str, line: int, owner: int | None, trace: int | None) -> None:
+    def line(self, path: str, line: int, owner: int | None, trace: int | None, graph_loop: bool = False) -> None:
+        """One execution of a line: eagerly (``owner`` None) or during a trace; ``graph_loop`` when
+        the graph being built is the body of a graph loop (tf.while_loop, AutoGraph's tensor loops)."""
         by_line = self.lines.get(path)
         if by_line is None:
             by_line = self.lines[path] = {}
         entry = by_line.get(line)
         if entry is None:
-            entry = by_line[line] = {"eager": 0, "traced": {}, "trace_runs": 0}
+            entry = by_line[line] = {"eager": 0, "traced": {}, "trace_runs": 0, "graph_loop": 0}
         if owner is None:
             entry["eager"] += 1
         else:
             entry["trace_runs"] += 1
+            entry["graph_loop"] += int(graph_loop)
             entry["traced"].setdefault(owner, set()).add(trace)
 
     # -- exceptions, TF1 uses, warnings ---------------------------------------------------
@@ -149,6 +154,7 @@ class Recorder:
                 str(number): {
                     "eager": entry["eager"],
                     "trace_runs": entry["trace_runs"],
+                    "graph_loop": entry["graph_loop"],
                     "traced": {str(owner): sorted(serials) for owner, serials in entry["traced"].items()},
                 }
                 for number, entry in sorted(by_line.items())
@@ -186,6 +192,7 @@ class LineStats:
 
     eager: int = 0
     trace_runs: int = 0
+    graph_loop: int = 0  # trace-time runs inside the body of a graph loop
     traced: dict[int, set[int]] = field(default_factory=dict)
 
     @property
@@ -222,6 +229,7 @@ class Observations:
                 continue
             stats.eager = max(stats.eager, entry["eager"])
             stats.trace_runs = max(stats.trace_runs, entry["trace_runs"])
+            stats.graph_loop = max(stats.graph_loop, entry.get("graph_loop", 0))
             for owner, serials in entry["traced"].items():
                 stats.traced.setdefault(int(owner), set()).update(serials)
         return stats
@@ -254,16 +262,26 @@ class Observations:
                 total += self.runs(parent, _seen | {owner.id})
         return total
 
+    def _runner(self, owner: Owner) -> Owner:
+        """The owner whose runs run ``owner``: itself, or (for a function only ever called while
+        another one was traced) the outermost of those callers."""
+        seen = {owner.id}
+        while owner.kind == "function" and not owner.calls and owner.parents:
+            parent = self.owners.get(owner.parents[0])
+            if parent is None or parent.id in seen:
+                break
+            seen.add(parent.id)
+            owner = parent
+        return owner
+
     def unit(self, owner: Owner) -> str:
-        return "elements" if owner.kind == "dataset" else "calls"
+        """What the runs of ``owner`` count: elements (datasets) or calls."""
+        return "elements" if self._runner(owner).kind == "dataset" else "calls"
 
     def describe(self, owner: Owner) -> str:
-        """``owner``'s label, saying which outer function runs it when it has no calls of its own."""
-        if owner.kind == "function" and not owner.calls and owner.parents:
-            parent = self.owners.get(owner.parents[0])
-            if parent is not None and parent.id != owner.id:
-                return f"{owner.label} (run by {self.describe(parent)})"
-        return owner.label
+        """``owner``'s label, naming the outer function that runs it when it has no calls of its own."""
+        runner = self._runner(owner)
+        return owner.label if runner is owner else f"{runner.label} (through `{owner.name}`)"
 
     def functions_called_from(self, path: str, first: int, last: int) -> list[tuple[Owner, dict[str, int]]]:
         found = []

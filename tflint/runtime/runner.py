@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ import tflint
 EXIT_NO_TENSORFLOW = 3
 EXIT_BAD_PLAN = 4
 _GRACE_SECONDS = 5.0
+_RUNNING: set[subprocess.Popen] = set()  # children being waited for, killed on Ctrl-C
+_LOCK = threading.Lock()
 _TAIL = 4000
 INSTALL_HINT = "pip install 'tflint[runtime]'"
 
@@ -41,6 +44,7 @@ class RunPlan:
     trace_files: list[str]
     watch_globals: list[dict[str, Any]] = field(default_factory=list)
     module_checks: list[str] = field(default_factory=list)
+    path: str | None = None  # the file run as a script or module (None for pytest)
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -138,17 +142,25 @@ def run_plan(plan: RunPlan, timeout: float, env: dict[str, str] | None = None) -
                 env=_child_env(env), start_new_session=(os.name == "posix"),
             )
             timed_out = False
+            with _LOCK:
+                _RUNNING.add(process)
             try:
                 process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 timed_out = True
                 _kill_group(process)
+            except BaseException:  # Ctrl-C: the child is in its own session and did not get it
+                _kill_group(process)
+                raise
             else:
                 if os.name == "posix":  # grandchildren the user's code left behind
                     try:
                         os.killpg(process.pid, signal.SIGKILL)
                     except (ProcessLookupError, PermissionError):
                         pass
+            finally:
+                with _LOCK:
+                    _RUNNING.discard(process)
         duration = time.monotonic() - started
         observations = None
         try:
@@ -165,4 +177,14 @@ def run_plans(plans: list[RunPlan], timeout: float, jobs: int, env: dict[str, st
     if jobs <= 1 or len(plans) <= 1:
         return [run_plan(plan, timeout, env) for plan in plans]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lambda plan: run_plan(plan, timeout, env), plans))
+        futures = [pool.submit(run_plan, plan, timeout, env) for plan in plans]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:  # Ctrl-C in the main thread: stop the runs the workers are waiting for
+            for future in futures:
+                future.cancel()
+            with _LOCK:
+                running = list(_RUNNING)
+            for process in running:
+                _kill_group(process)
+            raise

@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from tflint.messages import BASE_ID
 from tflint.runtime.findings import Finding, make_finding
 
 _SKIP_DIRS = frozenset({
@@ -66,6 +67,8 @@ def lint(files: list[str], extra_args: tuple[str, ...] = ()) -> StaticResult:
         if message.symbol in _PROBLEM_SYMBOLS:
             result.problems.append(f"{path}:{message.line}: {message.symbol}: {message.msg}")
             continue
+        if message.msg_id[1:3] != str(BASE_ID):
+            continue  # pylint's own notes (unknown-option-value for foreign pragmas...) are not findings
         result.findings.append(make_finding(
             path, message.line, message.column, message.end_line, message.end_column,
             message.symbol, message.msg_id, message.msg, message.confidence.name,

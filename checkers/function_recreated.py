@@ -1,0 +1,251 @@
+"""tf-function-recreated: a tf.function built again in a loop or on every call, then called."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import HIGH, INFERENCE
+
+from tflint import calls, context, guards
+from tflint.checker import TFLintChecker, guarded
+from tflint.graph import is_create_once
+from tflint.messages import msgid
+
+SYMBOL = "tf-function-recreated"
+_RUNNERS = frozenset({"run", "experimental_run_v2", "call_for_each_replica"})
+_RUN_ONCE_NAMES = frozenset({"main", "_main", "run_main", "app_main", "setUp", "setUpClass", "tearDown"})
+
+
+class FunctionRecreatedChecker(TFLintChecker):
+    """Each new tf.function object traces from scratch: create it once and reuse it."""
+
+    msgs = {
+        msgid("W", 31): (
+            "%s builds a new tf.function %s, and %s calls it: every new tf.function object traces "
+            "from scratch, so no graph is ever reused; %s",
+            SYMBOL,
+            "A tf.function is created in a loop or on every call of a function, and then called. "
+            "A tf.function keeps its graphs on the object: a new object, made by tf.function(f) or "
+            "by executing a @tf.function def again, has none and traces again on its first call. "
+            "Built inside a loop or a function that runs every step, it traces on every "
+            "iteration, which is slower than not using tf.function at all.",
+        ),
+    }
+
+    @only_required_for_messages(SYMBOL)
+    @guarded
+    def visit_call(self, node: nodes.Call) -> None:
+        """``tf.function(f)`` calls."""
+        if not calls.tf_function_call(node):
+            return
+        target = node.args[0].as_string() if node.args else "..."
+        self._check(node, node, f"`{node.func.as_string()}({target})`")
+
+    @only_required_for_messages(SYMBOL)
+    @guarded
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        """``@tf.function`` defs nested in a function or a loop."""
+        decorator = calls.tf_function_decorator(node)
+        if decorator is None or isinstance(node.parent.scope(), (nodes.Module, nodes.ClassDef)) and not calls.enclosing_loops(node):
+            return
+        self._check(node, decorator, f"`@{_decorator_name(decorator)}` on `{node.name}`")
+
+    def _check(self, created: nodes.NodeNG, where: nodes.NodeNG, what: str) -> None:
+        if context.graph_context(where) is not None or _graph_only(created):
+            return  # built while an outer function is traced: once per outer trace
+        options = where if isinstance(where, nodes.Call) else None
+        if options is not None and any(kw.arg == "experimental_implements" for kw in options.keywords or ()):
+            return  # a composite op definition, meant to be built inside an outer trace
+        uses = _calls_of_created(created)
+        if uses is None or not uses:
+            return  # stored, returned or passed on: a factory or a cache, not a rebuild
+        loops = calls.enclosing_loops(created)
+        if loops:
+            loop = loops[0]
+            if any(loop in calls.enclosing_loops(use) for use in uses):
+                self.add_message(
+                    SYMBOL,
+                    node=where,
+                    args=(what, f"on every iteration of {calls.loop_phrase(loop)}", "the loop",
+                          "create it once, before the loop, and call that object"),
+                    confidence=HIGH,
+                )
+            return
+        owner = created.parent.scope() if isinstance(created, nodes.FunctionDef) else created.scope()
+        if not isinstance(owner, nodes.FunctionDef) or _runs_once(owner):
+            return
+        if any(calls.enclosing_loops(use) for use in uses):
+            return  # reused by a loop within each call: one trace per call of `owner`, not per step
+        confidence = HIGH
+        callers = calls.calls_of(owner)
+        if callers and all(_called_once(call) for call in callers):
+            return
+        if any(_in_keras_method(call) for call in callers):
+            return  # called from a Keras layer or model: runs while fit/predict trace it
+        if not callers:
+            if _only_passed_to_calls(owner):
+                return  # `strategy.run(step_fn)`, `tf.map_fn(fn, ...)`: the callee runs it, usually traced
+            confidence = INFERENCE
+        self.add_message(
+            SYMBOL,
+            node=where,
+            args=(what, f"on every call of `{owner.name}`", f"`{owner.name}`",
+                  f"create it once outside `{owner.name}` (at module level, or in `__init__` stored on self) and "
+                  f"reuse it"),
+            confidence=confidence,
+        )
+
+
+def _calls_of_created(created: nodes.NodeNG) -> list[nodes.Call] | None:
+    """Calls of the tf.function object ``created`` makes; None when the object escapes."""
+    if isinstance(created, nodes.Call):
+        parent = created.parent
+        if isinstance(parent, nodes.Call) and parent.func is created:
+            return [parent]  # tf.function(f)(x)
+        if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignName):
+            return _uses_of_name(parent.targets[0].name, parent.targets[0], created.scope())
+        return None
+    return _uses_of_name(created.name, created, created.parent.scope())
+
+
+def _uses_of_name(name: str, binding: nodes.NodeNG, scope: nodes.NodeNG) -> list[nodes.Call] | None:
+    """Calls of the local ``name`` bound by ``binding``; None if it is used any other way."""
+    found = []
+    for use in scope.nodes_of_class(nodes.Name):
+        if use.name != name:
+            continue
+        try:
+            _, bindings = use.lookup(name)
+        except Exception:
+            return None
+        if binding not in bindings:
+            continue
+        if use.scope() is not scope:
+            return None  # used by a nested function, which may be returned or stored: a factory
+        parent = use.parent
+        if isinstance(parent, nodes.Call) and parent.func is use:
+            found.append(parent)
+        elif isinstance(parent, nodes.Call) and _runs_function(parent):
+            found.append(parent)  # `strategy.run(fn, ...)` calls it
+        elif isinstance(parent, nodes.Attribute):
+            continue  # `fn.get_concrete_function(...)`, `fn.experimental_get_tracing_count()`
+        else:
+            return None  # returned, stored or passed on
+    return found
+
+
+def _runs_function(call: nodes.Call) -> bool:
+    """``strategy.run(fn, args=...)`` and its older names: calls the function it is given."""
+    return isinstance(call.func, nodes.Attribute) and call.func.attrname in _RUNNERS and bool(call.args)
+
+
+def _graph_only(node: nodes.NodeNG) -> bool:
+    """In the branch of ``if tf.executing_eagerly():`` that runs only while tracing."""
+    resolver = context.names(node)
+    child, current = node, node.parent
+    while current is not None:
+        if getattr(child, "is_statement", False) and _after_eager_return(child, resolver):
+            return True
+        if isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+            return False
+        if isinstance(current, nodes.If) and (
+            child in current.body and _graph_when(current.test, True, resolver)
+            or child in current.orelse and _graph_when(current.test, False, resolver)
+        ):
+            return True
+        child, current = current, current.parent
+    return False
+
+
+def _graph_when(test: nodes.NodeNG, outcome: bool, resolver) -> bool:
+    """True when ``test`` evaluating to ``outcome`` means TensorFlow is not executing eagerly
+    (``if tf.executing_eagerly() or not xla: ... else: <graph only>``)."""
+    eager = guards.eager_test(test, resolver)
+    if eager is not None:
+        return eager is not outcome
+    if isinstance(test, nodes.BoolOp) and (test.op == "or") is not outcome:
+        # `a or b` False: every operand False; `a and b` True: every operand True
+        return any(_graph_when(value, outcome, resolver) for value in test.values)
+    return False
+
+
+def _after_eager_return(statement: nodes.NodeNG, resolver) -> bool:
+    """After ``if tf.executing_eagerly(): return ...``: the rest runs only while tracing."""
+    sibling = statement.previous_sibling()
+    while sibling is not None:
+        if (
+            isinstance(sibling, nodes.If)
+            and not sibling.orelse
+            and sibling.body
+            and isinstance(sibling.body[-1], (nodes.Return, nodes.Raise))
+            and guards.eager_test(sibling.test, resolver) is True
+        ):
+            return True
+        sibling = sibling.previous_sibling()
+    return False
+
+
+def _runs_once(func: nodes.FunctionDef) -> bool:
+    """Functions that run once by design: ``__init__``/``build``-like, ``main``, tests."""
+    return (
+        is_create_once(func)
+        or func.name in _RUN_ONCE_NAMES
+        or func.name.startswith("test")
+        or func.name.startswith("_test")
+    )
+
+
+def _called_once(call: nodes.Call) -> bool:
+    """A call at module level (or in ``main``) outside any loop."""
+    if calls.enclosing_loops(call):
+        return False
+    scope = call.scope()
+    return isinstance(scope, nodes.Module) or isinstance(scope, nodes.FunctionDef) and _runs_once(scope)
+
+
+def _only_passed_to_calls(func: nodes.FunctionDef) -> bool:
+    """True when ``func`` is referenced only as an argument of other calls."""
+    scope = func.parent.scope()
+    passed = False
+    for use in scope.nodes_of_class(nodes.Name):
+        if use.name != func.name:
+            continue
+        try:
+            _, bindings = use.lookup(use.name)
+        except Exception:
+            return False
+        if func not in bindings:
+            continue
+        parent = use.parent.parent if isinstance(use.parent, nodes.Keyword) else use.parent
+        if isinstance(parent, nodes.Call) and parent.func is not use:
+            passed = True
+        else:
+            return False  # returned, stored or called: someone may call it repeatedly
+    return passed
+
+
+def _in_keras_method(call: nodes.Call) -> bool:
+    """A call in a method of a Keras Layer/Model/Metric subclass (traced under fit/predict)."""
+    if context.graph_context(call) is not None:
+        return True
+    frame = call.frame()
+    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(frame.parent, nodes.ClassDef):
+            cls = frame.parent
+            return context.project().graph(cls.root()).keras_family(cls, 0) is not None
+        frame = frame.parent.frame() if frame.parent else None
+    return False
+
+
+def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
+    current = node
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = current.parent
+    return False
+
+
+def _decorator_name(decorator: nodes.NodeNG) -> str:
+    target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+    return target.as_string()

@@ -1,0 +1,150 @@
+"""tf-numpy-in-graph: eager-only calls on symbolic tensors and on unknown dimensions."""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from tflint import autograph, context, tensor_api, tensors
+from tflint.checker import TFLintChecker, guarded
+from tflint.messages import msgid
+from tflint.trace import Trace
+
+SYMBOL = "tf-numpy-in-graph"
+_NUMPY_ERROR = "NotImplementedError ('Cannot convert a symbolic tf.Tensor to a numpy array')"
+_DIM_FIX = "use the dynamic size tf.shape(t)[i] (a tensor), or give the dimension a static size"
+
+
+class NumpyInGraphChecker(TFLintChecker):
+    """``.numpy()``, NumPy on symbolic tensors, ``len(t)`` unconverted, ``range(None)``."""
+
+    msgs = {
+        msgid("E", 24): (
+            "%s raises %s while TensorFlow traces `%s` (%s); %s",
+            SYMBOL,
+            "Eager-only operations on symbolic tensors or on unknown dimensions in traced code. While "
+            "tracing, a tensor has no value: .numpy() does not exist, NumPy functions cannot convert "
+            "it, and len()/int()/float() only work where AutoGraph converts them. A static dimension "
+            "that is None (x.shape[0] with an unknown batch size) breaks range() and arithmetic.",
+        ),
+    }
+
+    def _report(self, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
+        self.add_message(
+            SYMBOL,
+            node=node,
+            args=(what, error, trace.chain[-1], trace.describe(node.root().file), fix),
+            confidence=autograph.confidence(trace),
+        )
+
+    @only_required_for_messages(SYMBOL)
+    @guarded
+    def visit_call(self, node: nodes.Call) -> None:
+        """``t.numpy()``, ``np.f(t)``, ``len(t)``/``float(t)`` unconverted, ``range(unknown dim)``."""
+        name = context.names(node).api(node.func) or ""
+        if isinstance(node.func, nodes.Attribute) and node.func.attrname == "numpy" and not node.args:
+            receiver = tensors.value_of(node.func.expr)
+            if receiver.is_tensor:
+                error = (
+                    "NotImplementedError ('numpy() is only available when eager execution is enabled')"
+                    if receiver.what == "variable"
+                    else "AttributeError ('SymbolicTensor' object has no attribute 'numpy')"
+                )
+                self._emit(node, f"`{node.as_string()}` on a symbolic tensor", error,
+                           "use the tensor itself (tf ops), or tf.py_function for code that needs NumPy values")
+            return
+        if name.startswith("numpy.") and "(" not in name and name not in tensor_api.NUMPY_SHAPE_FUNCTIONS:
+            tensor = next((a for a in _numpy_inputs(node) if tensors.is_tensor(a)), None)
+            if tensor is not None:
+                what = f"`{node.func.as_string()}(...)` on the symbolic tensor `{tensor.as_string()}`"
+                self._emit(node, what, _NUMPY_ERROR, "use the tf.math / tf.experimental.numpy equivalent")
+            return
+        if name in ("builtins.len", "builtins.float", "builtins.int") and len(node.args) == 1:
+            self._unconverted_conversion(node, name[len("builtins."):])
+        elif name == "builtins.range":
+            for arg in node.args:
+                if _unknown_dimension(arg):
+                    self._emit(node, f"`range({arg.as_string()})` on a dimension that is None while tracing",
+                               "TypeError ('NoneType' object cannot be interpreted as an integer)",
+                               "iterate `for i in tf.range(tf.shape(t)[k])`, which AutoGraph makes a graph loop")
+                    return
+
+    def _emit(self, node: nodes.NodeNG, what: str, error: str, fix: str) -> None:
+        trace = autograph.traced(node)
+        if trace is not None and not _eager_values_only(node):
+            self._report(node, trace, what, error, fix)
+
+    def _unconverted_conversion(self, node: nodes.Call, builtin: str) -> None:
+        if not tensors.is_tensor(node.args[0]):
+            return
+        trace = autograph.traced(node)
+        if trace is None or autograph.conversion(node, trace) is not False:
+            return
+        error = (
+            "TypeError ('len is not well defined for a symbolic Tensor')"
+            if builtin == "len"
+            else f"TypeError ({builtin}() argument must be a string or a real number, not 'SymbolicTensor')"
+        )
+        fix = "use tf.shape(t)[0]" if builtin == "len" else f"use tf.cast(t, tf.{'float32' if builtin == 'float' else 'int32'})"
+        why = autograph.why_unconverted(node, trace)
+        self._report(node, trace, f"`{node.as_string()}` of a symbolic tensor, unconverted ({why}),", error, fix)
+
+    @only_required_for_messages(SYMBOL)
+    @guarded
+    def visit_binop(self, node: nodes.BinOp) -> None:
+        """``x.shape[0] * 2`` where the dimension is None while tracing."""
+        for operand in (node.left, node.right):
+            if _unknown_dimension(operand):
+                self._emit(node, f"`{node.as_string()}` on the dimension `{operand.as_string()}`, which is None while tracing,",
+                           f"TypeError (unsupported operand type(s) for {node.op}: 'NoneType')", _DIM_FIX)
+                return
+
+
+def _numpy_inputs(call: nodes.Call) -> list[nodes.NodeNG]:
+    """The array arguments of a NumPy call: positional ones and the items of list/tuple literals."""
+    found = []
+    for arg in call.args:
+        if isinstance(arg, (nodes.List, nodes.Tuple)):
+            found.extend(e for e in arg.elts if not isinstance(e, nodes.Starred))
+        elif not isinstance(arg, nodes.Starred):
+            found.append(arg)
+    return found
+
+
+def _unknown_dimension(node: nodes.NodeNG) -> bool:
+    value = tensors.value_of(node)
+    return value.is_python and value.what == "dim" and value.known and value.literal is None
+
+
+def _eager_values_only(node: nodes.NodeNG) -> bool:
+    """True under ``if isinstance(x, np.ndarray):`` / ``if not tf.is_tensor(x):`` /
+    ``if hasattr(x, "numpy"):``: branches that only run with NumPy or eager values."""
+    resolver = context.names(node)
+    child, current = node, node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
+        if isinstance(current, nodes.If) and child is not current.test:
+            positive = _eager_test(current.test, resolver)
+            if positive is not None and (child in current.body) == positive:
+                return True
+        child, current = current, current.parent
+    return False
+
+
+def _eager_test(test: nodes.NodeNG, resolver) -> bool | None:
+    """True if ``test`` holds only for NumPy/eager values, False for the reverse, else None."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = _eager_test(test.operand, resolver)
+        return None if inner is None else not inner
+    if not isinstance(test, nodes.Call):
+        return None
+    name = resolver.api(test.func) or ""
+    if name == "builtins.isinstance" and len(test.args) == 2:
+        kinds = test.args[1].elts if isinstance(test.args[1], nodes.Tuple) else [test.args[1]]
+        if all((resolver.api(k) or "").startswith("numpy.") for k in kinds):
+            return True
+    if name == "builtins.hasattr" and len(test.args) == 2:
+        if isinstance(test.args[1], nodes.Const) and test.args[1].value == "numpy":
+            return True
+    if name in ("tensorflow.is_tensor", "tensorflow.is_symbolic_tensor"):
+        return False
+    return None

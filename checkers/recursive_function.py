@@ -1,0 +1,90 @@
+"""tf-recursive-function: a tf.function that calls itself, directly or through a short cycle."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import HIGH, INFERENCE
+
+from tflint import calls, context
+from tflint.checker import TFLintChecker, guarded
+from tflint.graph import FunctionNode, function_label
+from tflint.messages import msgid
+
+SYMBOL = "tf-recursive-function"
+_MAX_CYCLE = 3
+
+
+class RecursiveFunctionChecker(TFLintChecker):
+    """Recursion through a tf.function re-enters tracing on every level."""
+
+    msgs = {
+        msgid("W", 33): (
+            "`%s` calls %s while it is being traced (%s): each level of recursion traces the function "
+            "again, one trace per value with Python arguments and without end with tensors (TensorFlow "
+            "fails with RecursionError); %s",
+            SYMBOL,
+            "A tf.function calls itself, directly or through a short cycle of functions. Calling "
+            "a tf.function from its own trace starts a new trace of it: with Python arguments "
+            "the recursion is unrolled into one graph per value, and with tensor arguments the "
+            "Python base case never decides (its condition is a symbolic tensor) so tracing "
+            "recurses until Python's RecursionError.",
+        ),
+    }
+
+    @only_required_for_messages(SYMBOL)
+    @guarded
+    def visit_call(self, node: nodes.Call) -> None:
+        """Calls of a tf.function from its own body or from a function it calls."""
+        if not isinstance(node.func, (nodes.Name, nodes.Attribute)):
+            return
+        caller = context.enclosing_function(node)
+        if caller is None:
+            return
+        target = calls.traced_callable(node.func)
+        if target is None or context.graph_context(node) is None:
+            return
+        cycle = _cycle(target.func, caller)
+        if cycle is None:
+            return
+        if len(cycle) == 1:
+            how, confidence = "itself", HIGH
+        else:
+            chain = " -> ".join(function_label(f) for f in cycle + [target.func])
+            how, confidence = f"the tf.function `{target.label}`, which calls it ({chain})", INFERENCE
+        self.add_message(
+            SYMBOL,
+            node=node,
+            args=(function_label(cycle[-1]), how, f"`{target.label}` is traced by {target.where()}",
+                  "rewrite the recursion as a loop (`tf.while_loop`, or a `for` loop over `tf.range`) or "
+                  "recurse in a plain Python helper over Python values"),
+            confidence=confidence,
+        )
+
+
+def _cycle(start: FunctionNode, caller: FunctionNode) -> list[FunctionNode] | None:
+    """The call path from ``start`` to ``caller`` (``[start]`` when they are the same), if short."""
+    enclosing: list[FunctionNode] = []
+    current: nodes.NodeNG | None = caller
+    while isinstance(current, (nodes.FunctionDef, nodes.Lambda)):
+        enclosing.append(current)
+        current = context.enclosing_function(current)
+    if start in enclosing:
+        return [start]
+    project = context.project()
+    paths: deque[list[FunctionNode]] = deque([[start]])
+    seen = {start}
+    while paths:
+        path = paths.popleft()
+        if len(path) > _MAX_CYCLE:
+            continue
+        for callee, confidence in project.graph(path[-1].root()).edges(path[-1]):
+            if confidence != HIGH or callee in seen:
+                continue
+            if callee in enclosing:
+                return path + [callee]
+            seen.add(callee)
+            paths.append(path + [callee])
+    return None

@@ -1,0 +1,38 @@
+"""tf-eager-training-loop (opt-in), good: the same training step as a tf.function.
+
+Decorated with @tf.function, the step is traced once into a graph; the loop then runs
+that graph on every step, passing tensors (no retracing). We time 200 steps.
+"""
+
+import os
+import time
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+
+import tensorflow as tf
+
+tf.random.set_seed(0)
+w1 = tf.Variable(tf.random.normal((32, 64)))
+w2 = tf.Variable(tf.random.normal((64, 1)))
+optimizer = tf.keras.optimizers.SGD(0.001)
+
+
+@tf.function
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        hidden = tf.nn.relu(tf.matmul(x, w1))
+        loss = tf.reduce_mean((tf.matmul(hidden, w2) - y) ** 2)
+    gradients = tape.gradient(loss, [w1, w2])
+    optimizer.apply_gradients(zip(gradients, [w1, w2]))
+    return loss
+
+
+x, y = tf.random.normal((16, 32)), tf.random.normal((16, 1))
+train_step(x, y)  # traces once
+start = time.perf_counter()
+for _ in range(200):
+    loss = train_step(x, y)
+per_step = (time.perf_counter() - start) / 200 * 1e3
+print(f"tf.function training step: {per_step:.2f} ms per step (loss {float(loss):.4g}), "
+      f"traced {train_step.experimental_get_tracing_count()} time")

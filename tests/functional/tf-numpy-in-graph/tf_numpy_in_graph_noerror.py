@@ -1,0 +1,76 @@
+"""tf-numpy-in-graph near misses: static shapes, known dimensions, Python values, eager code."""
+# pylint: disable=missing-function-docstring,missing-class-docstring,invalid-name,unused-variable
+import numpy as np
+import tensorflow as tf
+
+
+@tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+def static_shape_helpers(batch):
+    features = batch.shape[1] * 2
+    rows = [batch[:, j] for j in range(batch.shape[-1])]
+    size = np.prod(batch.shape[1:])
+    rank = np.ndim(batch)
+    return tf.reshape(batch, [-1, features // 2]), rows, size, rank
+
+
+@tf.function
+def converted_builtins(x):
+    return len(x), float(x[0]), int(x[0])
+
+
+@tf.function
+def numpy_on_python_values(x):
+    scale = np.sqrt(2.0)
+    table = np.arange(3)
+    return x * scale + tf.constant(table, tf.float32)
+
+
+@tf.function
+def dynamic_size(x):
+    total = tf.constant(0.0)
+    for i in tf.range(tf.shape(x)[0]):
+        total += x[i]
+    return total
+
+
+def resize(image):
+    resized = tf.image.resize(image, [2, 2])
+    if isinstance(image, np.ndarray):
+        return resized.numpy()
+    if not tf.is_tensor(image):
+        return np.asarray(resized)
+    return resized
+
+
+@tf.function
+def calls_resize(x):
+    return resize(tf.abs(x))
+
+
+weights = tf.Variable([1.0, 2.0])
+
+
+@tf.function
+def eager_inside_init_scope(x):
+    with tf.init_scope():
+        initial = weights.numpy()
+    return x * initial
+
+
+def eager_code(x):
+    return x.numpy(), np.square(x)
+
+
+def callback(x):
+    return np.square(x.numpy())
+
+
+@tf.function
+def through_py_function(x):
+    return tf.py_function(callback, [x], tf.float32)
+
+
+converted_builtins(tf.constant([1.0, 2.0]))
+numpy_on_python_values(tf.constant([1.0, 2.0, 3.0]))
+dynamic_size(tf.constant([1.0, 2.0]))
+through_py_function(tf.constant(1.0))
