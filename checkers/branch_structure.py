@@ -17,7 +17,6 @@ from tflint.messages import msgid
 from tflint.trace import Trace
 
 SYMBOL = "tf-branch-undefined-variable"
-_FUNCTIONS = (nodes.FunctionDef, nodes.Lambda)
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.Module)
 _EXITS = (nodes.Return, nodes.Raise, nodes.Break, nodes.Continue)
 _STRUCTURES = ("list", "tuple", "dict", "set")
@@ -78,7 +77,8 @@ class BranchStructureChecker(TFLintChecker):
                 branch = "`if`" if in_body or not in_else else "`else`"
                 other = "else" if branch == "`if`" else "main"
                 self._report(
-                    node.test, trace, f"`{name}` is set only in the {branch} branch of `if {condition}:` and used after it",
+                    node.test, trace,
+                    f"`{name}` is set only in the {branch} branch of `if {condition}:` and used after it",
                     f"ValueError ('{name}' must also be initialized in the {other} branch)",
                     f"give `{name}` a value before the `if` or in both branches",
                 )
@@ -89,8 +89,10 @@ class BranchStructureChecker(TFLintChecker):
             clash = _clash(left, right)
             if clash:
                 self._report(
-                    node.test, trace, f"`{name}` is {clash[0]} after the `if {condition}:` branch and {clash[1]} after the other",
-                    _clash_error(name, left, right), f"give `{name}` the same kind of value (a tensor) in both branches",
+                    node.test, trace,
+                    f"`{name}` is {clash[0]} after the `if {condition}:` branch and {clash[1]} after the other",
+                    _clash_error(name, left, right),
+                    f"give `{name}` the same kind of value (a tensor) in both branches",
                 )
         self._returns(node, trace, condition)
 
@@ -103,7 +105,9 @@ class BranchStructureChecker(TFLintChecker):
             return
         if tensors.may_fall_off(func.body):
             self._report(
-                inside[0], trace, f"`return` in one branch of `if {condition}:` while `{func.name}` can end without one",
+                node.test, trace,
+                f"`return` (line {inside[0].lineno}) in a branch of `if {condition}:` while `{func.name}` "
+                "can end without one",
                 "ValueError ('the else branch must also have a return statement')",
                 "return a value on every path (add a final `return`), or set a result variable in both branches",
             )
@@ -114,9 +118,12 @@ class BranchStructureChecker(TFLintChecker):
             return
         for ret, value in zip(returns, values):
             if value.is_python and value.what == "none" and (ret in inside or _follows(ret, node)):
-                branch = "main" if _within(ret, node) and not any(_within(ret, s) or ret is s for s in node.orelse) else "else"
+                in_else = any(s is ret or s.parent_of(ret) for s in node.orelse)
+                branch = "main" if node.parent_of(ret) and not in_else else "else"
                 self._report(
-                    ret, trace, f"`{func.name}` returns None here and a tensor on another path through `if {condition}:`",
+                    node.test, trace,
+                    f"`{func.name}` returns None (line {ret.lineno}) and a tensor on the other path through "
+                    f"`if {condition}:`",
                     f"ValueError ('retval_' is None at the end of the {branch} branch)",
                     "return a tensor on every path (e.g. tf.zeros_like(...)), or split the function",
                 )
@@ -135,7 +142,8 @@ class BranchStructureChecker(TFLintChecker):
         trace = self._converted(node)
         if trace is not None:
             self._report(
-                node, trace, f"the two sides of `... if {node.test.as_string()} else ...` are {clash[0]} and {clash[1]}",
+                node, trace,
+                f"the two sides of `... if {node.test.as_string()} else ...` are {clash[0]} and {clash[1]}",
                 _clash_error(node.test.as_string(), left, right), "give both sides the same kind of value (a tensor)",
             )
 
@@ -165,12 +173,10 @@ class BranchStructureChecker(TFLintChecker):
             value = _final_value(node.body, name)
             if not dataset and (value is None or value.what != "none"):
                 continue  # TF 2.21 carries it (and asserts at run time that the loop ran at least once)
-            error = f"ValueError ('{name}' must be defined before the loop)"
-            header = f"for ... in {node.iter.as_string()}" if isinstance(node, nodes.For) else f"while {node.test.as_string()}"
             self._report(
                 node.iter if isinstance(node, nodes.For) else node.test, trace,
-                f"`{name}` is first set inside the tensor loop `{header}:` and used after it", error,
-                f"give `{name}` a value before the loop",
+                f"`{name}` is first set inside the tensor loop `{autograph.loop_header(node)}:` and used after it",
+                f"ValueError ('{name}' must be defined before the loop)", f"give `{name}` a value before the loop",
             )
 
 
@@ -240,7 +246,7 @@ def _values_before(node: nodes.NodeNG, name: str) -> list[nodes.NodeNG]:
         _, bindings = node.scope().scope_lookup(node, name)
     except Exception:  # astroid raises on some malformed scopes
         return [node]  # unknown: behave as if defined
-    return [b for b in bindings if not _within(b, node)]
+    return [b for b in bindings if not node.parent_of(b)]
 
 
 def _follows(statement: nodes.NodeNG, branch: nodes.If) -> bool:
@@ -250,15 +256,6 @@ def _follows(statement: nodes.NodeNG, branch: nodes.If) -> bool:
         if sibling is statement:
             return True
         sibling = sibling.next_sibling()
-    return False
-
-
-def _within(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    current = node.parent
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.parent
     return False
 
 

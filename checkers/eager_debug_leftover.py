@@ -38,7 +38,8 @@ class EagerDebugLeftoverChecker(TFLintChecker):
         """The switches, called with a literal True."""
         api = context.names(node).api(node.func)
         if api in tfapi.EAGER_DEBUG_SWITCHES:
-            if api in tfapi.EAGER_FUNCTION_SWITCHES and not _literal_true(node.args[0] if node.args else _keyword(node, "run_eagerly")):
+            value = node.args[0] if node.args else _keyword(node, "run_eagerly")
+            if api in tfapi.EAGER_FUNCTION_SWITCHES and not _literal_true(value):
                 return
             self._report(node, f"`{node.as_string()}`", tfapi.EAGER_DEBUG_SWITCHES[api])
         elif isinstance(node.func, nodes.Attribute) and node.func.attrname == "compile":

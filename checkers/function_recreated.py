@@ -28,7 +28,7 @@ class FunctionRecreatedChecker(TFLintChecker):
             "A tf.function keeps its graphs on the object: a new object, made by tf.function(f) or "
             "by executing a @tf.function def again, has none and traces again on its first call. "
             "Built inside a loop or a function that runs every step, it traces on every "
-            "iteration, which is slower than not using tf.function at all.",
+            "iteration, which is far slower than not using tf.function at all.",
         ),
     }
 
@@ -46,8 +46,10 @@ class FunctionRecreatedChecker(TFLintChecker):
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         """``@tf.function`` defs nested in a function or a loop."""
         decorator = calls.tf_function_decorator(node)
-        if decorator is None or isinstance(node.parent.scope(), (nodes.Module, nodes.ClassDef)) and not calls.enclosing_loops(node):
+        if decorator is None:
             return
+        if isinstance(node.parent.scope(), (nodes.Module, nodes.ClassDef)) and not calls.enclosing_loops(node):
+            return  # defined once, at module or class level
         self._check(node, decorator, f"`@{_decorator_name(decorator)}` on `{node.name}`")
 
     def _check(self, created: nodes.NodeNG, where: nodes.NodeNG, what: str) -> None:
@@ -61,19 +63,29 @@ class FunctionRecreatedChecker(TFLintChecker):
             return  # stored, returned or passed on: a factory or a cache, not a rebuild
         loops = calls.enclosing_loops(created)
         if loops:
-            loop = loops[0]
-            if any(loop in calls.enclosing_loops(use) for use in uses):
-                self.add_message(
-                    SYMBOL,
-                    node=where,
-                    args=(what, f"on every iteration of {calls.loop_phrase(loop)}", "the loop",
-                          "create it once, before the loop, and call that object"),
-                    confidence=HIGH,
-                )
-            return
+            self._check_loop(loops[0], uses, where, what)
+        else:
+            self._check_per_call(created, uses, where, what)
+
+    def _check_loop(self, loop: nodes.NodeNG, uses: list[nodes.Call], where: nodes.NodeNG, what: str) -> None:
+        """Built in a loop: reported when the same iteration calls it."""
+        if any(loop in calls.enclosing_loops(use) for use in uses):
+            self.add_message(
+                SYMBOL,
+                node=where,
+                args=(what, f"on every iteration of {calls.loop_phrase(loop)}", "the loop",
+                      "create it once, before the loop, and call that object"),
+                confidence=HIGH,
+            )
+
+    def _check_per_call(self, created: nodes.NodeNG, uses: list[nodes.Call], where: nodes.NodeNG, what: str) -> None:
+        """Built in a function that calls it: reported unless that function runs once or traced."""
         owner = created.parent.scope() if isinstance(created, nodes.FunctionDef) else created.scope()
         if not isinstance(owner, nodes.FunctionDef) or _runs_once(owner):
             return
+        uses = [use for use in uses if not _runs_function(use)]
+        if not uses:
+            return  # only handed to `strategy.run`, which is itself usually traced (Orbit, custom loops)
         if any(calls.enclosing_loops(use) for use in uses):
             return  # reused by a loop within each call: one trace per call of `owner`, not per step
         confidence = HIGH
@@ -102,8 +114,9 @@ def _calls_of_created(created: nodes.NodeNG) -> list[nodes.Call] | None:
         parent = created.parent
         if isinstance(parent, nodes.Call) and parent.func is created:
             return [parent]  # tf.function(f)(x)
-        if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignName):
-            return _uses_of_name(parent.targets[0].name, parent.targets[0], created.scope())
+        target = parent.targets[0] if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 else None
+        if isinstance(target, nodes.AssignName):
+            return _uses_of_name(target.name, target, created.scope())
         return None
     return _uses_of_name(created.name, created, created.parent.scope())
 

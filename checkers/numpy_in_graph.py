@@ -85,7 +85,8 @@ class NumpyInGraphChecker(TFLintChecker):
             if builtin == "len"
             else f"TypeError ({builtin}() argument must be a string or a real number, not 'SymbolicTensor')"
         )
-        fix = "use tf.shape(t)[0]" if builtin == "len" else f"use tf.cast(t, tf.{'float32' if builtin == 'float' else 'int32'})"
+        dtype = "float32" if builtin == "float" else "int32"
+        fix = "use tf.shape(t)[0]" if builtin == "len" else f"use tf.cast(t, tf.{dtype})"
         why = autograph.why_unconverted(node, trace)
         self._report(node, trace, f"`{node.as_string()}` of a symbolic tensor, unconverted ({why}),", error, fix)
 
@@ -95,8 +96,8 @@ class NumpyInGraphChecker(TFLintChecker):
         """``x.shape[0] * 2`` where the dimension is None while tracing."""
         for operand in (node.left, node.right):
             if _unknown_dimension(operand):
-                self._emit(node, f"`{node.as_string()}` on the dimension `{operand.as_string()}`, which is None while tracing,",
-                           f"TypeError (unsupported operand type(s) for {node.op}: 'NoneType')", _DIM_FIX)
+                what = f"`{node.as_string()}` on the dimension `{operand.as_string()}`, which is None while tracing,"
+                self._emit(node, what, f"TypeError (unsupported operand type(s) for {node.op}: 'NoneType')", _DIM_FIX)
                 return
 
 

@@ -20,7 +20,10 @@ _RESTRUCTURE = (
     "the loop variable changes structure between iterations, so tracing raises TypeError ('The two "
     "structures don't have the same number of elements')"
 )
-_FIX = "collect the values in a tf.TensorArray (`ta = ta.write(i, v)`, then `ta.stack()`), or build the result with tensor ops"
+_FIX = (
+    "collect the values in a tf.TensorArray (`ta = ta.write(i, v)`, then `ta.stack()`), or build the result "
+    "with tensor ops"
+)
 
 
 class PythonListInTensorLoopChecker(TFLintChecker):
@@ -62,9 +65,14 @@ class PythonListInTensorLoopChecker(TFLintChecker):
         if len(node.targets) != 1 or not isinstance(node.targets[0], nodes.AssignName):
             return
         name = node.targets[0].name
-        if isinstance(value, nodes.BinOp) and value.op == "+" and isinstance(value.left, nodes.Name) and value.left.name == name:
-            if isinstance(value.right, (nodes.List, nodes.Tuple)):
-                self._check(node, value.left, node.as_string(), _RESTRUCTURE)
+        if (
+            isinstance(value, nodes.BinOp)
+            and value.op == "+"
+            and isinstance(value.left, nodes.Name)
+            and value.left.name == name
+            and isinstance(value.right, (nodes.List, nodes.Tuple))
+        ):
+            self._check(node, value.left, node.as_string(), _RESTRUCTURE)
 
     def _check(self, node: nodes.NodeNG, receiver: nodes.NodeNG, action: str, error: str) -> None:
         if not isinstance(receiver, (nodes.Name, nodes.AssignName)):
@@ -78,11 +86,13 @@ class PythonListInTensorLoopChecker(TFLintChecker):
         trace = autograph.traced(node)
         if trace is None or autograph.conversion(node, trace) is False:
             return
-        header = f"for ... in {loop.iter.as_string()}" if isinstance(loop, nodes.For) else f"while {loop.test.as_string()}"
         self.add_message(
             SYMBOL,
             node=node,
-            args=(action, header, container, receiver.name, trace.chain[-1], trace.describe(node.root().file), error, _FIX),
+            args=(
+                action, autograph.loop_header(loop), container, receiver.name, trace.chain[-1],
+                trace.describe(node.root().file), error, _FIX,
+            ),
             confidence=autograph.confidence(trace),
         )
 
@@ -112,7 +122,7 @@ def _container_before(receiver: nodes.Name | nodes.AssignName, loop: nodes.NodeN
             return None
         kinds.add(value.what)
     for binding in receiver.scope().locals.get(receiver.name, ()):
-        if _inside(binding, loop) and not (isinstance(binding.parent, nodes.AugAssign) or _rebuilds(binding)):
+        if loop.parent_of(binding) and not (isinstance(binding.parent, nodes.AugAssign) or _rebuilds(binding)):
             return None  # rebound inside the loop: a fresh container each time
     return kinds.pop() if len(kinds) == 1 else None
 
@@ -126,12 +136,3 @@ def _rebuilds(binding: nodes.NodeNG) -> bool:
         and isinstance(parent.value.left, nodes.Name)
         and parent.value.left.name == getattr(binding, "name", None)
     )
-
-
-def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    current = node.parent
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.parent
-    return False

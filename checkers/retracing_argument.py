@@ -53,7 +53,7 @@ class RetracingArgumentChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Calls of tf.functions with changing Python values or shapes."""
-        if not node.args and not node.keywords or all(isinstance(a, nodes.Const) for a in node.args) and not node.keywords:
+        if not calls.may_retrace(node):
             return
         site = calls.call_site(node)
         if site is None or site.in_graph:

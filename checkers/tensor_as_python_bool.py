@@ -52,7 +52,8 @@ class TensorAsPythonBoolChecker(TFLintChecker):
         if name == "builtins.bool":
             if not tensors.is_tensor(args[0]):
                 return
-            what, fix = f"`{node.as_string()}` on a symbolic tensor", "keep the tensor (tf.cast(t, tf.bool)) and " + _COND_FIX
+            what = f"`{node.as_string()}` on a symbolic tensor"
+            fix = "keep the tensor (tf.cast(t, tf.bool)) and " + _COND_FIX
         elif name in ("builtins.max", "builtins.min"):
             if len(args) < 2 or not any(tensors.is_tensor(a) for a in args):
                 return
@@ -162,9 +163,14 @@ class TensorAsPythonBoolChecker(TFLintChecker):
         if trace is None or autograph.conversion(node, trace) is not True:
             return
         kind = "`while` loop on a Python condition" if isinstance(loop, nodes.While) else "Python loop (unrolled)"
-        what = f"{what} under the tensor condition `{branch.test.as_string()}` inside a {kind}"
+        what = f"{what} (line {node.lineno}) under the tensor condition `{branch.test.as_string()}` inside a {kind}"
         fix = "loop over tf.range(...) so AutoGraph builds a graph loop, or compute the result with tensor ops"
-        self._report(node, trace, what, error, fix)
+        # Where TensorFlow reports it: the loop for `break`, the tensor `if` for `return`.
+        if isinstance(node, nodes.Break):
+            where = loop.iter if isinstance(loop, nodes.For) else loop.test
+        else:
+            where = branch.test
+        self._report(where, trace, what, error, fix)
 
 
 def _enclosing_loop(node: nodes.NodeNG, stop_at_function: bool) -> nodes.For | nodes.While | None:

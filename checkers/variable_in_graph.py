@@ -121,8 +121,9 @@ def _called_here(node: nodes.Call) -> bool:
 def _fix(node: nodes.Call) -> str:
     """Show the guard on the attribute the object is stored in, when there is one."""
     parent = node.parent
-    if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignAttr):
-        target = parent.targets[0].as_string()
+    stored = parent.targets[0] if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 else None
+    if isinstance(stored, nodes.AssignAttr):
+        target = stored.as_string()
         return (f"create it once, in `__init__` or `build`, or guard it: `if {target} is None: {target} = "
                 f"{node.func.as_string()}(...)`")
     return ("create it once outside the traced code (in `__init__`, `build` or at module level) and use that "

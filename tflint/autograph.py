@@ -166,6 +166,13 @@ def tensor_branch(node: nodes.NodeNG) -> nodes.If | None:
     return None
 
 
+def loop_header(loop: nodes.For | nodes.While) -> str:
+    """How messages quote a loop: ``for ... in tf.range(n)`` / ``while x > 0``."""
+    if isinstance(loop, nodes.For):
+        return f"for ... in {loop.iter.as_string()}"
+    return f"while {loop.test.as_string()}"
+
+
 def confidence(trace: Trace, inferred: bool = True) -> Confidence:
     """The message confidence: the trace's, lowered to INFERENCE when tensor inference decided."""
     if inferred and CONFIDENCE_RANK.get(trace.confidence.name, 3) < CONFIDENCE_RANK[INFERENCE.name]:

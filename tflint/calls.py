@@ -14,7 +14,10 @@ call retraces depends on what the call site passes, which is what this module wo
   ``input_signature`` covers it;
 - :func:`call_sites` / :func:`calls_of` -- every call of a traced function / of any
   project function, in its module and the project modules importing it;
-- loop helpers: which loops run a node on every iteration and which names they rebind.
+- :func:`traced_callables` -- the tf.function objects a module creates.
+
+What a value is on each iteration of the loops around it (and the loop helpers) lives in
+:mod:`tflint.loopvalues`; the kinds and helpers are re-exported here.
 
 Nothing here imports TensorFlow or infers into it: names come from the imports
 (:mod:`tflint.names`) and callees from :mod:`tflint.graph`'s resolution.
@@ -50,6 +53,7 @@ from tflint.loopvalues import (  # pylint: disable=unused-import
 from tflint.names import assigned_value
 
 _MAX_DEPTH = 3
+_LIBRARY_PREFIXES = ("tensorflow.", "keras.", "numpy.", "builtins.", "math.", "jax.")
 # Keras calls these callback methods with a new Python int (epoch or batch) every time.
 _KERAS_CALLBACK_METHODS = frozenset(
     {
@@ -172,16 +176,25 @@ def tf_function_decorator(func: nodes.NodeNG) -> nodes.NodeNG | None:
     graph = _graph(func)
     for decorator in func.decorators.nodes:
         target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-        if graph.is_tf_function(target):
+        if _spelled_like_function(target) and graph.is_tf_function(target):
             return decorator
     return None
+
+
+def _spelled_like_function(expr: nodes.NodeNG) -> bool:
+    """``tf.function``, ``function``, ``common.function``, ``compile_graph`` (an alias):
+    a cheap test before resolving, for names imported from TF or spelled like a wrapper."""
+    name = expr.attrname if isinstance(expr, nodes.Attribute) else getattr(expr, "name", "")
+    if "function" in name.lower():
+        return True
+    return isinstance(expr, nodes.Name) and (context.names(expr).api(expr) or "").startswith("tensorflow.")
 
 
 def tf_function_call(expr: nodes.NodeNG | None) -> bool:
     """True when ``expr`` is a ``tf.function(f, ...)`` call (or a project wrapper's)."""
     if not isinstance(expr, nodes.Call) or not expr.args and not any(k.arg == "func" for k in expr.keywords or ()):
         return False
-    if isinstance(expr.parent, nodes.Decorators):
+    if isinstance(expr.parent, nodes.Decorators) or not _spelled_like_function(expr.func):
         return False
     return _graph(expr).is_tf_function(expr.func)
 
@@ -216,6 +229,9 @@ def traced_callable(expr: nodes.NodeNG, depth: int = 0) -> TracedCallable | None
     """
     if depth > _MAX_DEPTH or not isinstance(expr, (nodes.Name, nodes.Attribute)):
         return None
+    api = context.names(expr).api(expr) or ""
+    if api.startswith(_LIBRARY_PREFIXES) and not api.endswith(")"):
+        return None  # `tf.reduce_sum`, `np.mean`, `print`: library functions, never the project's tf.functions
     graph = _graph(expr)
     func = graph.function_of(expr, expr)
     if isinstance(func, nodes.FunctionDef):
@@ -339,6 +355,25 @@ def classify(expr: nodes.NodeNG, loops: list[nodes.NodeNG] | None = None) -> Arg
                     found.static_shape, found.loop, found.inferred)
 
 
+def may_retrace(call: nodes.Call) -> bool:
+    """A cheap syntactic test: could an argument of ``call`` change the trace key?
+
+    True for calls in a loop, calls passing a parameter of the enclosing function, and
+    calls passing a literal-shaped tensor; the full analysis resolves the callee.
+    """
+    args = list(call.args) + [kw.value for kw in call.keywords or ()]
+    if not args or all(isinstance(a, nodes.Const) for a in args):
+        return False
+    if enclosing_loops(call):
+        return True
+    func = call.scope()
+    if isinstance(func, nodes.FunctionDef):
+        params = {a.name for a in func.args.arguments or []} | {a.name for a in func.args.kwonlyargs or []}
+        if any(isinstance(a, nodes.Name) and a.name in params for a in args):
+            return True
+    return any(isinstance(a, nodes.Call) for a in args)
+
+
 def call_site(call: nodes.Call) -> CallSite | None:
     """The call site ``call`` when it calls a tf.function object, with its arguments classified."""
     target = traced_callable(call.func)
@@ -400,7 +435,8 @@ def _through_parameter(name: nodes.Name, depth: int = 0) -> Value | None:
             where = os_basename(call.root().file)
             here = os_basename(name.root().file)
             place = f"line {call.lineno}" if where == here else f"line {call.lineno} of {where}"
-            loop = f" in {loop_phrase(value.loop)}" if value.loop is not None and value.loop.root() is call.root() else ""
+            same_module = value.loop is not None and value.loop.root() is call.root()
+            loop = f" in {loop_phrase(value.loop)}" if same_module else ""
             inner = flatten(value.detail)
             detail = f"`{name.name}` (which the call of `{func.name}` at {place}{loop} sets to {inner})"
             return Value(value.kind, detail, value.varies, value.shape_varies, value.loop, inferred=True)

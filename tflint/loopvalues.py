@@ -32,8 +32,6 @@ TENSOR = "tensor"  # a tf/NumPy array expression: keyed by dtype and shape only
 PARAMETER = "parameter"  # a parameter of the enclosing function, fed a changing value
 UNKNOWN = "unknown"
 
-_MAX_DEPTH = 3
-_LOOPS = (nodes.For, nodes.While, nodes.Comprehension)
 _COMPREHENSIONS = (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
 _SCOPE_BOUNDARY = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.Module)
 _INT_ITERATORS = frozenset({"builtins.range", "itertools.count"})
@@ -65,7 +63,9 @@ _SHAPED_CONSTRUCTORS = frozenset(
     }
 )
 _RANGE_CONSTRUCTORS = frozenset({"tensorflow.range", "numpy.arange"})
-_CONSTANT_CONSTRUCTORS = frozenset({"tensorflow.constant", "tensorflow.convert_to_tensor", "numpy.array", "numpy.asarray"})
+_CONSTANT_CONSTRUCTORS = frozenset(
+    {"tensorflow.constant", "tensorflow.convert_to_tensor", "numpy.array", "numpy.asarray"}
+)
 
 
 # ---- loops ---------------------------------------------------------------------------------
@@ -157,8 +157,8 @@ class Classifier:
             return self._name(expr, depth)
         if isinstance(expr, (nodes.Lambda, nodes.FunctionDef)):
             loop = self.loops[0] if self.loops else None
-            return Value(FUNCTION, "a new lambda" if isinstance(expr, nodes.Lambda) else f"the nested function `{expr.name}`",
-                          varies=loop is not None, loop=loop)
+            what = "a new lambda" if isinstance(expr, nodes.Lambda) else f"the nested function `{expr.name}`"
+            return Value(FUNCTION, what, varies=loop is not None, loop=loop)
         if isinstance(expr, nodes.JoinedStr):
             return self._string(expr, "an f-string")
         if isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set, nodes.Dict)):
@@ -232,7 +232,8 @@ class Classifier:
         if value is None:
             return None
         others = [assigned_value(b) for b in bindings if _loop_binding(b, [loop]) is None]
-        if any(isinstance(v, nodes.Const) and _python_number_expr(v) for v in others) and name.name not in self._assumed:
+        starts_python = any(isinstance(v, nodes.Const) and _python_number_expr(v) for v in others)
+        if starts_python and name.name not in self._assumed:
             # `lr = lr * 0.9` with `lr = 0.1` before the loop: the previous value is a Python number
             self._assumed[name.name] = Value(LOOP_VALUE, f"`{name.name}` (a Python number updated on each "
                                               "iteration)", varies=True, loop=loop)
@@ -516,7 +517,8 @@ def _static_shape(call: nodes.Call, api: str) -> tuple | None:
         if isinstance(shape, nodes.Const) and isinstance(shape.value, int) and not isinstance(shape.value, bool):
             return (shape.value,)
         if isinstance(shape, (nodes.List, nodes.Tuple)) and all(
-            isinstance(e, nodes.Const) and isinstance(e.value, int) and not isinstance(e.value, bool) for e in shape.elts
+            isinstance(e, nodes.Const) and isinstance(e.value, int) and not isinstance(e.value, bool)
+            for e in shape.elts
         ):
             return tuple(e.value for e in shape.elts)
     return None

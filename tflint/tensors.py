@@ -197,8 +197,8 @@ class _Engine:
         return result
 
     def _compute(self, node: nodes.NodeNG) -> Value | None:
-        method = getattr(self, f"_{type(node).__name__.lower()}", None)
-        return method(node) if method is not None else UNKNOWN_VALUE
+        method = _DISPATCH.get(type(node))
+        return method(self, node) if method is not None else UNKNOWN_VALUE
 
     # ---- literals ----------------------------------------------------------------------
     def _const(self, node: nodes.Const) -> Value:
@@ -905,6 +905,33 @@ class _Engine:
         return UNKNOWN_VALUE if result is None else result
 
 
+# What each kind of expression evaluates to: the methods of _Engine by node class.
+_DISPATCH = {
+    nodes.Const: _Engine._const,
+    nodes.JoinedStr: _Engine._joinedstr,
+    nodes.List: _Engine._list,
+    nodes.Tuple: _Engine._tuple,
+    nodes.Set: _Engine._set,
+    nodes.Dict: _Engine._dict,
+    nodes.ListComp: _Engine._listcomp,
+    nodes.SetComp: _Engine._setcomp,
+    nodes.DictComp: _Engine._dictcomp,
+    nodes.GeneratorExp: _Engine._generatorexp,
+    nodes.Lambda: _Engine._lambda,
+    nodes.AssignName: _Engine._assignname,
+    nodes.NamedExpr: _Engine._namedexpr,
+    nodes.BinOp: _Engine._binop,
+    nodes.UnaryOp: _Engine._unaryop,
+    nodes.BoolOp: _Engine._boolop,
+    nodes.Compare: _Engine._compare,
+    nodes.IfExp: _Engine._ifexp,
+    nodes.Name: _Engine._name,
+    nodes.Attribute: _Engine._attribute,
+    nodes.Subscript: _Engine._subscript,
+    nodes.Call: _Engine._call,
+}
+
+
 # ---- helpers ---------------------------------------------------------------------------
 _DTYPE_NAMES = frozenset(
     "float16 float32 float64 bfloat16 half double int8 int16 int32 int64 uint8 uint16 uint32 uint64 "
@@ -1085,19 +1112,10 @@ def _loop_carried(node: nodes.Name, scope) -> list[nodes.NodeNG]:
         if isinstance(current, _LOOPS):
             for binding in scope.locals.get(node.name, ()):
                 if binding.lineno is not None and node.lineno is not None and binding.lineno > node.lineno:
-                    if _within(binding, current) and binding not in found:
+                    if current.parent_of(binding) and binding not in found:
                         found.append(binding)
         current = current.parent
     return found
-
-
-def _within(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    current = node.parent
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.parent
-    return False
 
 
 def _may_fall_off(body: list[nodes.NodeNG]) -> bool:

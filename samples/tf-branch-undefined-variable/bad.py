@@ -30,8 +30,8 @@ def negative_mask(x):
 
 @tf.function
 def clipped(x):
-    if tf.reduce_max(x) > 1.0:
-        return tf.clip_by_value(x, 0.0, 1.0)  # [tf-branch-undefined-variable]
+    if tf.reduce_max(x) > 1.0:  # [tf-branch-undefined-variable]
+        return tf.clip_by_value(x, 0.0, 1.0)
     tf.debugging.assert_non_negative(x)
 
 

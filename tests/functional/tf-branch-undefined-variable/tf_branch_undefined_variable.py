@@ -70,16 +70,16 @@ def ternary_with_none(x):
 
 @tf.function
 def return_in_one_branch(x):
-    if x > 0:
-        return x  # [tf-branch-undefined-variable]
+    if x > 0:  # [tf-branch-undefined-variable]
+        return x
     x = x + 1
 
 
 @tf.function
 def returns_none_and_tensor(x):
-    if x > 0:
+    if x > 0:  # [tf-branch-undefined-variable]
         return x
-    return None  # [tf-branch-undefined-variable]
+    return None
 
 
 @tf.function

@@ -145,3 +145,17 @@ def compiled(v, xla_available):
             return body(w)
 
         return call_fn(v)  # built only while an outer function is traced
+
+
+class Runnable:
+    def __init__(self, strategy, use_xla):
+        self.strategy = strategy
+        self.use_xla = use_xla
+
+    def train_step(self, iterator):
+        def step_fn(inputs):
+            return inputs
+
+        if self.use_xla:
+            step_fn = tf.function(step_fn, jit_compile=True)
+        self.strategy.run(step_fn, args=(next(iterator),))  # Orbit traces train_step

@@ -68,9 +68,9 @@ def for_else_makes_function_unconverted(x):
 @tf.function
 def break_in_python_loop(x):
     total = tf.constant(0.0)
-    for threshold in [1.0, 2.0, 3.0]:
+    for threshold in [1.0, 2.0, 3.0]:  # [tf-tensor-as-python-bool]
         if x > threshold:
-            break  # [tf-tensor-as-python-bool]
+            break
         total += threshold
     return total
 
@@ -78,8 +78,8 @@ def break_in_python_loop(x):
 @tf.function
 def return_in_python_loop(x):
     for threshold in range(3):
-        if x > threshold:
-            return tf.constant(1.0)  # [tf-tensor-as-python-bool]
+        if x > threshold:  # [tf-tensor-as-python-bool]
+            return tf.constant(1.0)
     return tf.constant(0.0)
 
 
