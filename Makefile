@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs clean primer bench
+.PHONY: demo test docs site clean primer bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m tflint.docs > docs/index.md
+
+# The documentation site (docs/ + mkdocs.yml) into site/; `$(BIN)/mkdocs serve` to browse it.
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) build *.egg-info

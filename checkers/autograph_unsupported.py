@@ -70,8 +70,10 @@ class AutographUnsupportedChecker(TFLintChecker):
 
     def _check(self, node: nodes.NodeNG, what: str) -> None:
         trace = autograph.traced(node)
-        if trace is None or not trace.autograph or trace.kind == "keras":
+        if trace is None or not trace.autograph:
             return
+        if trace.kind == "keras" and autograph.keras_converts(node) is not True:
+            return  # only tf_keras converts `call`; Keras 3 (and maybe tf.keras) never does
         unit = autograph.conversion_unit(node)
         if unit is None or autograph.not_converted(unit):
             return

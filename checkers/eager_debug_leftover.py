@@ -57,7 +57,7 @@ class EagerDebugLeftoverChecker(TFLintChecker):
             self._report(node.parent, f"`{node.as_string()} = True`", _KERAS_EFFECT)
 
     def _report(self, node: nodes.NodeNG, spelled: str, effect: str) -> None:
-        if context.in_test_code(node) or _behind_a_flag(node):
+        if context.in_test_code(node) or _behind_a_flag(node) or _announced(node):
             return
         self.add_message(SYMBOL, node=node, args=(spelled, effect, _FIX), confidence=HIGH)
 
@@ -68,6 +68,21 @@ def _keyword(call: nodes.Call, name: str) -> nodes.NodeNG | None:
 
 def _literal_true(value: nodes.NodeNG | None) -> bool:
     return isinstance(value, nodes.Const) and value.value is True
+
+
+def _announced(node: nodes.NodeNG) -> bool:
+    """The same block warns the user that it switches graph execution off (``warnings.warn`` or a
+    logger call right beside it): a deliberate library behaviour, not a forgotten debug switch."""
+    statement = node.statement()
+    for sibling in (statement.previous_sibling(), statement.next_sibling()):
+        if not isinstance(sibling, nodes.Expr) or not isinstance(sibling.value, nodes.Call):
+            continue
+        api = context.names(sibling).api(sibling.value.func) or ""
+        func = sibling.value.func
+        method = func.attrname if isinstance(func, nodes.Attribute) else ""
+        if api in ("warnings.warn", "logging.warning", "logging.info") or method in ("warning", "warn", "info"):
+            return True
+    return False
 
 
 def _behind_a_flag(node: nodes.NodeNG) -> bool:

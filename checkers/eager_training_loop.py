@@ -78,13 +78,19 @@ class EagerTrainingLoopChecker(TFLintChecker):
 
 
 def _training_step(body: list[nodes.NodeNG]) -> str | None:
-    """The update method when ``body`` records a GradientTape and applies the gradients."""
+    """The update method when ``body`` records a GradientTape and applies the gradients once.
+
+    A body whose tape sits in a loop of its own is a whole training loop (``fit``-like): a call
+    of it runs many steps, and the loop inside is what :meth:`visit_with` looks at.
+    """
     has_tape = False
     for node in _walk(body):
         if isinstance(node, nodes.With) and any(
             isinstance(expr, nodes.Call) and context.names(node).api(expr.func) == "tensorflow.GradientTape"
             for expr, _ in node.items
         ):
+            if calls.enclosing_loops(node):
+                return None
             has_tape = True
     return _update_in(body) if has_tape else None
 

@@ -79,10 +79,20 @@ def _caught(handler: nodes.ExceptHandler, resolver) -> str | None:
     if handler.type is None:
         return None
     types = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
+    if any(resolver.api(caught) in _TRACE_TIME_ERRORS for caught in types):
+        # `except (ValueError, tf.errors.InvalidArgumentError)`: written for both modes; the
+        # ValueError part is what a static shape check raises while tracing
+        return None
     for caught in types:
         if (resolver.api(caught) or "").startswith("tensorflow.errors."):
             return caught.as_string()
     return None
+
+
+# Exceptions TensorFlow raises while tracing (static shape and type checks).
+_TRACE_TIME_ERRORS = frozenset(
+    {"builtins.ValueError", "builtins.TypeError", "builtins.Exception", "builtins.BaseException"}
+)
 
 
 def _calls(statement: nodes.NodeNG):

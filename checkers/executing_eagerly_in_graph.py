@@ -54,7 +54,23 @@ class ExecutingEagerlyInGraphChecker(TFLintChecker):
 def _handles_both_modes(call: nodes.Call, resolver) -> bool:
     """``if tf.executing_eagerly(): ... else: ...`` or ``if not tf.executing_eagerly(): return``:
     code written for both modes (``tf.config.run_functions_eagerly(True)`` runs the eager one)."""
-    test = call
+    assign = call.parent
+    if isinstance(assign, nodes.Assign) and assign.value is call and len(assign.targets) == 1:
+        # `eager = tf.executing_eagerly()` then `if eager: ... else: ...`
+        target = assign.targets[0]
+        func = context.enclosing_function(call)
+        if not isinstance(target, nodes.AssignName) or func is None:
+            return False
+        return any(
+            _branch_handles_both_modes(name, resolver)
+            for name in func.nodes_of_class(nodes.Name)
+            if name.name == target.name and guards.eager_test(name, resolver) is True
+        )
+    return _branch_handles_both_modes(call, resolver)
+
+
+def _branch_handles_both_modes(test: nodes.NodeNG, resolver) -> bool:
+    """``test`` (or ``not test``) is the test of an ``if`` with code for both modes."""
     while isinstance(test.parent, nodes.UnaryOp) and test.parent.op == "not":
         test = test.parent
     branch = test.parent

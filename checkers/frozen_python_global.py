@@ -44,6 +44,8 @@ class FrozenPythonGlobalChecker(TFLintChecker):
             return
         if isinstance(node.parent, nodes.Call) and node.parent.func is node:
             return
+        if _lookup_by_computed_key(node):
+            return
         try:
             scope, _ = node.lookup(node.name)
         except Exception:
@@ -75,3 +77,22 @@ def _rebinds_global(func: nodes.FunctionDef | nodes.Lambda, name: str) -> bool:
     return declared and any(
         assign.name == name and assign.scope() is func for assign in func.nodes_of_class(nodes.AssignName)
     )
+
+
+def _lookup_by_computed_key(node: nodes.Name) -> bool:
+    """``REGISTRY[name]``, ``obj in REGISTRY``, ``REGISTRY.get(graph)``: a registry lookup.
+
+    The trace picks its own entry by a key it computes (a class name, the graph being
+    traced), so entries added later concern other keys. A constant key (``CONFIG["lr"]``)
+    reads a setting and is still reported.
+    """
+    parent = node.parent
+    if isinstance(parent, nodes.Subscript) and parent.value is node:
+        return not isinstance(parent.slice, nodes.Const)
+    if isinstance(parent, nodes.Compare) and parent.ops and parent.ops[0][0] in ("in", "not in"):
+        return parent.ops[0][1] is node and not isinstance(parent.left, nodes.Const)
+    if isinstance(parent, nodes.Attribute) and parent.attrname == "get":
+        call = parent.parent
+        if isinstance(call, nodes.Call) and call.func is parent and call.args:
+            return not isinstance(call.args[0], nodes.Const)
+    return False

@@ -55,12 +55,18 @@ class FunctionRecreatedChecker(TFLintChecker):
     def _check(self, created: nodes.NodeNG, where: nodes.NodeNG, what: str) -> None:
         if context.graph_context(where) is not None or _graph_only(created):
             return  # built while an outer function is traced: once per outer trace
+        if context.in_test_code(created):
+            return  # tests build a tf.function per case on purpose
         options = where if isinstance(where, nodes.Call) else None
         if options is not None and any(kw.arg == "experimental_implements" for kw in options.keywords or ()):
             return  # a composite op definition, meant to be built inside an outer trace
         uses = _calls_of_created(created)
         if uses is None or not uses:
             return  # stored, returned or passed on: a factory or a cache, not a rebuild
+        if _traced_for_its_graph(created):
+            return  # `.get_concrete_function()`: tracing is the point (shapes, a graph to export)
+        if isinstance(created, nodes.Call) and _wraps_a_new_value(created):
+            return  # `tf.function(loaded.signatures[k])`: the wrapped callable is new too, nothing to reuse
         loops = calls.enclosing_loops(created)
         if loops:
             self._check_loop(loops[0], uses, where, what)
@@ -92,11 +98,16 @@ class FunctionRecreatedChecker(TFLintChecker):
         callers = calls.calls_of(owner)
         if callers and all(_called_once(call) for call in callers):
             return
+        closes = _closes_over_call_values(created, owner)
+        if closes and callers and not any(calls.enclosing_loops(call) for call in callers):
+            return  # traces what each call was given, and no caller repeats it in a loop
         if any(_in_keras_method(call) for call in callers):
             return  # called from a Keras layer or model: runs while fit/predict trace it
         if not callers:
             if _only_passed_to_calls(owner):
                 return  # `strategy.run(step_fn)`, `tf.map_fn(fn, ...)`: the callee runs it, usually traced
+            if closes:
+                return  # an API entry point tracing what its arguments describe: one trace per call is the design
             confidence = INFERENCE
         self.add_message(
             SYMBOL,
@@ -145,6 +156,73 @@ def _uses_of_name(name: str, binding: nodes.NodeNG, scope: nodes.NodeNG) -> list
         else:
             return None  # returned, stored or passed on
     return found
+
+
+def _traced_for_its_graph(created: nodes.NodeNG) -> bool:
+    """The local name of the new tf.function is asked for ``get_concrete_function()``."""
+    if isinstance(created, nodes.Call):
+        parent = created.parent
+        target = parent.targets[0] if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 else None
+        if not isinstance(target, nodes.AssignName):
+            return False
+        name, scope = target.name, created.scope()
+    else:
+        name, scope = created.name, created.parent.scope()
+    return any(
+        isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "get_concrete_function"
+        for use in scope.nodes_of_class(nodes.Name) if use.name == name
+    )
+
+
+def _closes_over_call_values(created: nodes.NodeNG, owner: nodes.FunctionDef) -> bool:
+    """The traced function reads parameters or locals of ``owner`` from its closure: it describes
+    what this call was given, so it cannot simply be created once outside."""
+    if isinstance(created, nodes.Call):
+        target = created.args[0] if created.args else None
+        func = target if isinstance(target, nodes.Lambda) else None
+        if isinstance(target, nodes.Name):
+            func = next((f for f in owner.nodes_of_class(nodes.FunctionDef) if f.name == target.name), None)
+    else:
+        func = created
+    if not isinstance(func, (nodes.FunctionDef, nodes.Lambda)) or func is owner:
+        return False
+    for use in func.nodes_of_class(nodes.Name):
+        if use.name in ("self", "cls"):
+            continue
+        try:
+            scope, bindings = use.lookup(use.name)
+        except Exception:
+            continue
+        if scope is owner and bindings and not any(
+            isinstance(b, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)) for b in bindings
+        ):
+            return True
+    return False
+
+
+def _wraps_a_new_value(creation: nodes.Call) -> bool:
+    """``f = load(path); tf.function(f)``: the wrapped callable is a local value made in the same
+    scope (a loaded model, a concrete function), not a def or a method, so each rebuild wraps a
+    different function and there is no graph that could have been reused."""
+    target = creation.args[0] if creation.args else next(
+        (kw.value for kw in creation.keywords or () if kw.arg == "func"), None)
+    if not isinstance(target, nodes.Name):
+        return False
+    try:
+        scope, bindings = target.lookup(target.name)
+    except Exception:
+        return False
+    if scope is not creation.scope() or not bindings:
+        return False
+    for binding in bindings:
+        parent = binding.parent
+        if not isinstance(binding, nodes.AssignName) or not isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
+            return False  # a nested def, a parameter, a loop target: the same code each time
+        if not isinstance(parent.value, (nodes.Call, nodes.Subscript, nodes.Attribute)):
+            return False
+        if isinstance(parent.value, nodes.Call) and calls.tf_function_call(parent.value):
+            return False
+    return True
 
 
 def _runs_function(call: nodes.Call) -> bool:

@@ -12,6 +12,11 @@ from tflint.trace import Trace
 
 SYMBOL = "tf-numpy-in-graph"
 _NUMPY_ERROR = "NotImplementedError ('Cannot convert a symbolic tf.Tensor to a numpy array')"
+_SIZE_ERROR = "TypeError ('SymbolicTensor' object cannot be interpreted as an integer)"
+# NumPy functions whose first argument is a size or shape, not an array.
+_NUMPY_SIZE_FUNCTIONS = frozenset(
+    {"numpy.eye", "numpy.identity", "numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full", "numpy.arange"}
+)
 _DIM_FIX = "use the dynamic size tf.shape(t)[i] (a tensor), or give the dimension a static size"
 
 
@@ -57,7 +62,9 @@ class NumpyInGraphChecker(TFLintChecker):
             tensor = next((a for a in _numpy_inputs(node) if tensors.is_tensor(a)), None)
             if tensor is not None:
                 what = f"`{node.func.as_string()}(...)` on the symbolic tensor `{tensor.as_string()}`"
-                self._emit(node, what, _NUMPY_ERROR, "use the tf.math / tf.experimental.numpy equivalent")
+                # np.eye(n) / np.zeros(n) read n as a Python int: a different error, same cause
+                error = _SIZE_ERROR if name in _NUMPY_SIZE_FUNCTIONS and tensor is node.args[0] else _NUMPY_ERROR
+                self._emit(node, what, error, "use the tf.math / tf.experimental.numpy equivalent")
             return
         if name in ("builtins.len", "builtins.float", "builtins.int") and len(node.args) == 1:
             self._unconverted_conversion(node, name[len("builtins."):])
@@ -71,7 +78,7 @@ class NumpyInGraphChecker(TFLintChecker):
 
     def _emit(self, node: nodes.NodeNG, what: str, error: str, fix: str) -> None:
         trace = autograph.traced(node)
-        if trace is not None and not _eager_values_only(node):
+        if trace is not None and not autograph.unreachable_for_tensors(node):
             self._report(node, trace, what, error, fix)
 
     def _unconverted_conversion(self, node: nodes.Call, builtin: str) -> None:
@@ -115,37 +122,3 @@ def _numpy_inputs(call: nodes.Call) -> list[nodes.NodeNG]:
 def _unknown_dimension(node: nodes.NodeNG) -> bool:
     value = tensors.value_of(node)
     return value.is_python and value.what == "dim" and value.known and value.literal is None
-
-
-def _eager_values_only(node: nodes.NodeNG) -> bool:
-    """True under ``if isinstance(x, np.ndarray):`` / ``if not tf.is_tensor(x):`` /
-    ``if hasattr(x, "numpy"):``: branches that only run with NumPy or eager values."""
-    resolver = context.names(node)
-    child, current = node, node.parent
-    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
-        if isinstance(current, nodes.If) and child is not current.test:
-            positive = _eager_test(current.test, resolver)
-            if positive is not None and (child in current.body) == positive:
-                return True
-        child, current = current, current.parent
-    return False
-
-
-def _eager_test(test: nodes.NodeNG, resolver) -> bool | None:
-    """True if ``test`` holds only for NumPy/eager values, False for the reverse, else None."""
-    if isinstance(test, nodes.UnaryOp) and test.op == "not":
-        inner = _eager_test(test.operand, resolver)
-        return None if inner is None else not inner
-    if not isinstance(test, nodes.Call):
-        return None
-    name = resolver.api(test.func) or ""
-    if name == "builtins.isinstance" and len(test.args) == 2:
-        kinds = test.args[1].elts if isinstance(test.args[1], nodes.Tuple) else [test.args[1]]
-        if all((resolver.api(k) or "").startswith("numpy.") for k in kinds):
-            return True
-    if name == "builtins.hasattr" and len(test.args) == 2:
-        if isinstance(test.args[1], nodes.Const) and test.args[1].value == "numpy":
-            return True
-    if name in ("tensorflow.is_tensor", "tensorflow.is_symbolic_tensor"):
-        return False
-    return None

@@ -40,7 +40,7 @@ class PythonSideEffectChecker(TFLintChecker):
 
     options = (
         (
-            "tflint-report-logging",
+            "tf-report-logging",
             {
                 "default": True,
                 "type": "yn",
@@ -79,7 +79,7 @@ class PythonSideEffectChecker(TFLintChecker):
         resolver = context.names(node)
         name = resolver.api(node.func)
         if pyapi.is_logging_call(name):
-            if not self.linter.config.tflint_report_logging:
+            if not self.linter.config.tf_report_logging:
                 return
             action, fix = f"`{node.func.as_string()}(...)`", _LOG_FIX
         elif pyapi.is_io_call(name):

@@ -47,8 +47,10 @@ class RecursiveFunctionChecker(TFLintChecker):
         if target is None or context.graph_context(node) is None:
             return
         cycle = _cycle(target.func, caller)
-        if cycle is None:
-            return
+        if cycle is None or any(_is_abstract(func) for func in cycle):
+            return  # through an abstract method: subclasses replace that body, so the cycle never runs
+        if len(cycle) > 1 and _built_here_behind_a_condition(target, caller, node):
+            return  # `if jit: build f; return f()` where f calls back with jit off: bounded Python recursion
         if len(cycle) == 1:
             how, confidence = "itself", HIGH
         else:
@@ -62,6 +64,31 @@ class RecursiveFunctionChecker(TFLintChecker):
                   "recurse in a plain Python helper over Python values"),
             confidence=confidence,
         )
+
+
+def _built_here_behind_a_condition(target: calls.TracedCallable, caller: FunctionNode, call: nodes.Call) -> bool:
+    """The tf.function is created by ``caller`` itself and called under an ``if``: every level
+    builds a new object, and the Python condition decides whether the next level does
+    (TFP's ``minimize``: ``if jit_compile:`` wraps itself once, called back with it off)."""
+    if target.creation.scope() is not caller:
+        return False
+    current = call.parent
+    while current is not None and current is not caller:
+        if isinstance(current, nodes.If):
+            return True
+        current = current.parent
+    return False
+
+
+def _is_abstract(func: FunctionNode) -> bool:
+    """``@abstractmethod`` (or ``@abc.abstractmethod``): a placeholder body that subclasses override."""
+    if not isinstance(func, nodes.FunctionDef) or not func.decorators:
+        return False
+    for decorator in func.decorators.nodes:
+        name = decorator.attrname if isinstance(decorator, nodes.Attribute) else getattr(decorator, "name", "")
+        if name in ("abstractmethod", "abstractproperty"):
+            return True
+    return False
 
 
 def _cycle(start: FunctionNode, caller: FunctionNode) -> list[FunctionNode] | None:

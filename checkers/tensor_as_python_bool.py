@@ -32,6 +32,8 @@ class TensorAsPythonBoolChecker(TFLintChecker):
     }
 
     def _report(self, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
+        if autograph.unreachable_for_tensors(node):
+            return  # a branch for NumPy/eager values, or one a known Python flag never takes
         self.add_message(
             SYMBOL,
             node=node,

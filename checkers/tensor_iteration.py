@@ -52,6 +52,8 @@ class TensorIterationChecker(TFLintChecker):
             self._emit(node, trace, what, fix, error)
 
     def _emit(self, node: nodes.NodeNG, trace: Trace, what: str, fix: str, error: str = _NOT_ALLOWED) -> None:
+        if autograph.unreachable_for_tensors(node):
+            return  # a branch for NumPy/eager values, or one a known Python flag never takes
         self.add_message(
             SYMBOL,
             node=node,

@@ -9,7 +9,11 @@ from tflint import tf1, tf1_replacements
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
 
-_NO_SESSION = "a session only runs a graph built with eager execution disabled"
+_NO_SESSION = "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()"
+_TEST_SESSION = (
+    "with eager execution on, TensorFlow's test sessions are a stop-gap FakeEagerSession: "
+    "run(x) only evaluates x, and feed_dict raises RuntimeError"
+)
 _VERBS = {
     "get_default_session": "returns the default TF1 session",
     "keras.backend.get_session": "returns Keras's TF1 session",
@@ -55,6 +59,12 @@ def _args(use: tf1.Use) -> tuple[str, ...]:
         else:
             fix = "call the function that computes the fetched values: f() instead of sess.run(fetch)"
         more = f" (and {use.more} more session call{'s' if use.more > 1 else ''} in {use.scope})" if use.more else ""
+        if use.test_session:
+            # TensorFlow's TestCase hands out a stop-gap FakeEagerSession when running eagerly.
+            what = "uses a TF1 test session" + (", feeding values with feed_dict" if use.feed_dict else "")
+            fix = ("use self.evaluate() on the result of a function that takes the fed values as arguments"
+                   if use.feed_dict or use.group_feed_dict else "use self.evaluate(x) instead of sess.run(x)")
+            return (use.spelled, what, _TEST_SESSION, fix, more)
         return (use.spelled, what, _NO_SESSION, fix, more)
     path = key = use.path
     fix, detail = tf1_replacements.REPLACEMENTS.get(key, ("call the computation as a Python function", _NO_SESSION))

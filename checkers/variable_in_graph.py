@@ -73,17 +73,40 @@ def _lazily_created(node: nodes.NodeNG) -> bool:
     return False
 
 
-def _outlives_the_call(expr: nodes.NodeNG, func) -> bool:
-    """``self.v``, ``cache[0]``, or a global/closure name: state kept between traces."""
+def _outlives_the_call(expr: nodes.NodeNG, func, depth: int = 0) -> bool:
+    """``self.v``, ``cache[0]``, a global/closure name, or a local read from such state
+    (``counter = self._counters.get(name)``): state kept between traces."""
     if isinstance(expr, (nodes.Attribute, nodes.Subscript)):
         return True
     if not isinstance(expr, nodes.Name) or func is None:
         return False
     try:
-        scope, _ = expr.lookup(expr.name)
+        scope, bindings = expr.lookup(expr.name)
     except Exception:
         return False
-    return scope is not func
+    if scope is not func:
+        return True
+    return depth == 0 and any(_read_from_state(b, func) for b in bindings)
+
+
+def _read_from_state(binding: nodes.NodeNG, func) -> bool:
+    """``x = self._cache.get(key)``, ``x = getattr(self, name, None)``, ``x = CACHE[key]``."""
+    parent = binding.parent
+    if not isinstance(binding, nodes.AssignName) or not isinstance(parent, nodes.Assign):
+        return False
+    value = parent.value
+    if isinstance(value, nodes.Call):
+        if isinstance(value.func, nodes.Attribute) and value.func.attrname == "get":
+            value = value.func.expr
+        elif isinstance(value.func, nodes.Name) and value.func.name == "getattr" and value.args:
+            value = value.args[0]
+        else:
+            return False
+    if isinstance(value, nodes.Subscript):
+        value = value.value
+    if isinstance(value, nodes.Name) and value.name == "self":
+        return True
+    return isinstance(value, (nodes.Attribute, nodes.Name)) and _outlives_the_call(value, func, depth=1)
 
 
 def _weightless_wrapper(node: nodes.Call) -> bool:

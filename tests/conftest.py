@@ -25,7 +25,26 @@ def lint_paths(*paths: str | os.PathLike, extra: tuple[str, ...] = ()) -> list:
         reporter=reporter,
         exit=False,
     )
+    if paths:
+        _forget_modules_under(Path(os.path.commonpath([os.path.abspath(p) for p in paths])))
     return reporter.messages
+
+
+def _forget_modules_under(folder: Path) -> None:
+    """Drop astroid's cached modules parsed from ``folder``.
+
+    astroid keeps the first module of each name for the whole process, so a later test with
+    a same-named module (``utils.py``) in another temporary folder would be linted against the
+    stale one. Clearing the whole cache instead would cost a re-parse of pylint's own imports.
+    """
+    from astroid import MANAGER  # pylint: disable=import-outside-toplevel
+
+    prefix = str(folder)
+    if prefix == os.path.sep or str(REPO).startswith(prefix):
+        return  # a folder above the checkout would also drop tflint's and pylint's own modules
+    for name, module in list(MANAGER.astroid_cache.items()):
+        if (module.file or "").startswith(prefix):
+            del MANAGER.astroid_cache[name]
 
 
 @pytest.fixture

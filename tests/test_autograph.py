@@ -45,6 +45,27 @@ def _node(source: str):
         pytest.param(
             "class L(keras.layers.Layer):\n    def call(self, x):\n        return x #@", None, id="keras-depends-on-the-keras"
         ),
+        pytest.param(
+            "import keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return x #@",
+            False,
+            id="keras-3-does-not-convert-call",
+        ),
+        pytest.param(
+            "import keras\nclass Base(keras.layers.Layer):\n    pass\nclass L(Base):\n    def call(self, x):\n"
+            "        return x #@",
+            False,
+            id="keras-3-through-a-project-base-class",
+        ),
+        pytest.param(
+            "import tf_keras\nclass L(tf_keras.layers.Layer):\n    def call(self, x):\n        return x #@",
+            True,
+            id="tf-keras-converts-call",
+        ),
+        pytest.param(
+            "import keras\ndef loss(y, p):\n    return y #@\nkeras.Model().compile(loss=loss)",
+            None,
+            id="keras-3-and-tf-keras-in-one-module-is-unknown",
+        ),
         pytest.param("def f(x):\n    return x #@", None, id="eager-code"),
         pytest.param(
             "@tf.function\ndef f(x):\n    with tf.init_scope():\n        y = x #@\n    return x", None, id="init-scope-runs-eagerly"
@@ -80,3 +101,11 @@ def test_refusals_name_tensorflows_reason():
     node = _node("@tf.function\ndef f(self, x):\n    return x * self.__scale #@")
     unit = autograph.conversion_unit(node)
     assert [reason for _, reason in autograph.refusals(unit)] == [autograph.MANGLED]
+
+
+def test_keras_3_module_without_tf_keras():
+    context.reset()
+    node = astroid.extract_node(
+        "import keras\nimport tensorflow as tf\ndef loss(y, p):\n    return y #@\nkeras.Model().compile(loss=loss)"
+    )
+    assert autograph.conversion(node) is False

@@ -130,6 +130,6 @@ class TestLoggingOption(_Case):
         assert [m.msg_id for m in self.linter.release_messages()] == ["tf-python-side-effect"]
 
     def test_logging_can_be_turned_off(self):
-        self.linter.config.tflint_report_logging = False
+        self.linter.config.tf_report_logging = False
         with self.assertNoMessages():
             self.walk(astroid.parse(self.SOURCE))

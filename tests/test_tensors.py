@@ -56,6 +56,21 @@ def _in_signature_function(body: str) -> str:
         pytest.param("keras.layers.Dense(3) #@", tensors.PYTHON, "layer", id="layer-constructor-is-not-a-tensor"),
         pytest.param("keras.layers.Dense(3)(x) #@", tensors.TENSOR, "tensor", id="layer-output-is-a-tensor"),
         pytest.param("layer = tf.keras.layers.Dense(3)\nlayer(x) #@", tensors.TENSOR, "tensor", id="output-of-a-named-layer"),
+        pytest.param(
+            "model = keras.Sequential([keras.layers.Dense(3)])\nmodel(x) #@",
+            tensors.TENSOR,
+            "tensor",
+            id="sequential-model-output-is-a-tensor",
+        ),
+        pytest.param(
+            "model = keras.Model(inputs=a, outputs=b)\nmodel(x) #@",
+            tensors.UNKNOWN,
+            "",
+            id="functional-model-output-may-be-a-structure",
+        ),
+        pytest.param("x[:, 0] > n #@", tensors.TENSOR, "tensor", id="comparison-of-a-subscript"),
+        pytest.param("x.shape.as_list()[0] #@", tensors.PYTHON, "dim", id="item-of-as-list-is-a-dimension"),
+        pytest.param("x @ x #@", tensors.TENSOR, "tensor", id="matmul-operator"),
         pytest.param("tf.random.uniform([3]) #@", tensors.TENSOR, "tensor", id="family-member-is-a-tensor"),
         pytest.param("tf.random.Generator.from_seed(1) #@", tensors.PYTHON, "generator", id="generator-object"),
         pytest.param("tf.TensorArray(tf.float32, size=2).stack() #@", tensors.TENSOR, "tensor", id="tensor-array-read"),
@@ -67,6 +82,16 @@ def _in_signature_function(body: str) -> str:
         pytest.param("len(x.shape) #@", tensors.PYTHON, "int", id="len-of-a-shape"),
         pytest.param("tf.cond(n > 0, lambda: x, lambda: x) #@", tensors.UNKNOWN, "", id="cond-result-is-unknown"),
         pytest.param("keras.layers.LSTM(3, return_state=True)(x) #@", tensors.UNKNOWN, "", id="structured-layer-output"),
+        pytest.param("keras.layers.LSTMCell(3)(x, [x, x]) #@", tensors.UNKNOWN, "", id="rnn-cell-output-is-a-structure"),
+        pytest.param(
+            "keras.layers.Bidirectional(keras.layers.LSTM(3, return_state=True))(x) #@",
+            tensors.UNKNOWN,
+            "",
+            id="wrapper-of-a-structured-layer",
+        ),
+        pytest.param(
+            "keras.layers.Bidirectional(keras.layers.LSTM(3))(x) #@", tensors.TENSOR, "tensor", id="wrapper-of-a-plain-layer"
+        ),
         pytest.param("tf.nn.moments(x, [0]) #@", tensors.PYTHON, "tuple", id="moments-is-a-tuple"),
         pytest.param("mean, var = tf.nn.moments(x, [0])\nmean #@", tensors.TENSOR, "tensor", id="unpacked-tuple-item"),
         pytest.param("tf.strings.split(x) #@", tensors.UNKNOWN, "", id="ragged-result-is-unknown"),
@@ -146,6 +171,18 @@ def test_range_length_of_constants():
             id="keras-call-inputs-unpacked-are-a-structure",
         ),
         pytest.param(
+            "class L(keras.layers.Layer):\n    def call(self, inputs):\n        head = inputs[0:-1]\n"
+            "        n = len(head)\n        return inputs #@",
+            tensors.UNKNOWN,
+            id="keras-call-inputs-sliced-into-a-list",
+        ),
+        pytest.param(
+            "class L(keras.layers.Layer):\n    def call(self, inputs):\n        rest = [a for a in inputs[4:]]\n"
+            "        return inputs #@",
+            tensors.UNKNOWN,
+            id="keras-call-inputs-whose-slice-is-iterated",
+        ),
+        pytest.param(
             "class L(keras.layers.Layer):\n    def call(self, inputs, training=None):\n        return training #@",
             tensors.UNKNOWN,
             id="keras-training-flag",
@@ -207,3 +244,33 @@ def test_join():
     assert tensors.join([None, None]) is None
     assert tensors.join([t, p]).kind == tensors.UNKNOWN
     assert tensors.join([p, tensors.python("int", literal=2)]) == tensors.python("int")
+
+
+@pytest.mark.parametrize(
+    ("source", "truth"),
+    [
+        pytest.param("def f(x, use_tf=True):\n    if use_tf: #@\n        pass", True, id="default-nobody-overrides"),
+        pytest.param("def f(x, use_tf=True):\n    if not use_tf: #@\n        pass", False, id="negated-default"),
+        pytest.param("def f(x, w=None):\n    if w is not None: #@\n        pass", False, id="none-default"),
+        pytest.param(
+            "def f(x, use_tf=True):\n    if use_tf: #@\n        pass\ndef g(flag):\n    return f(1, use_tf=flag)",
+            None,
+            id="a-caller-passes-an-unknown-value",
+        ),
+        pytest.param(
+            "def f(x, use_tf=True):\n    if use_tf: #@\n        pass\ndef g():\n    return f(1, False)",
+            False,
+            id="the-callers-literal-wins",
+        ),
+        pytest.param(
+            "@tf.function(input_signature=[tf.TensorSpec([None, 3])])\ndef f(x):\n    if x.shape[0]: #@\n        pass",
+            None,
+            id="dimensions-do-not-count",
+        ),
+        pytest.param("def f(x):\n    if x: #@\n        pass", None, id="no-default"),
+    ],
+)
+def test_static_truth(source, truth):
+    context.reset()
+    node = astroid.extract_node(_HEADER + source)
+    assert tensors.static_truth(node.test) is truth

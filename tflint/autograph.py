@@ -6,7 +6,9 @@ converted code) hands it, with every function and lambda nested in it. It refuse
 that contains ``for ... else``, ``while ... else``, a name-mangled attribute
 (``self.__x``) or a generator, and then runs the whole unit as plain Python. Functions
 traced with ``autograph=False`` are never converted. Keras ``call`` methods are converted
-by tf_keras (Keras 2) but not by Keras 3, so for Keras code the answer is "unknown".
+by tf_keras (Keras 2) but not by Keras 3 (TensorFlow's AutoGraph leaves the ``keras`` package
+alone, so nothing converts the ``call`` it runs). Code written against ``keras`` is Keras 3,
+against ``tf_keras`` Keras 2; ``tf.keras`` is either (``TF_USE_LEGACY_KERAS``): "unknown".
 """
 
 from __future__ import annotations
@@ -36,6 +38,29 @@ def traced(node: nodes.NodeNG) -> Trace | None:
     if trace is None or guards.in_init_scope(node, context.names(node)):
         return None
     return trace
+
+
+def unreachable_for_tensors(node: nodes.NodeNG) -> bool:
+    """True when ``node`` never runs with symbolic tensors while its function is traced.
+
+    That is a branch for NumPy or eager values (``if isinstance(x, np.ndarray):``, see
+    :func:`guards.eager_values_only`), or the branch a Python condition with a known value
+    never takes: ``audio if use_tf else np.array(audio)`` where ``use_tf`` defaults to True
+    and no call site passes it.
+    """
+    resolver = context.names(node)
+    if guards.eager_values_only(node, resolver):
+        return True
+    child, current = node, node.parent
+    while current is not None and not isinstance(current, (*_FUNCTIONS, nodes.ClassDef, nodes.Module)):
+        if isinstance(current, (nodes.If, nodes.IfExp)) and child is not current.test:
+            truth = tensors.static_truth(current.test)
+            if truth is not None:
+                body = current.body if isinstance(current.body, list) else [current.body]
+                if (child in body) != truth:
+                    return True
+        child, current = current, current.parent
+    return False
 
 
 def conversion_unit(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | None:
@@ -100,8 +125,73 @@ def conversion(node: nodes.NodeNG, trace: Trace | None = None) -> bool | None:
     if unit is not None and (not_converted(unit) or refusals(unit)):
         return False
     if trace.kind == "keras":
-        return None
+        return keras_converts(node)
     return True
+
+
+_MAX_CLASS_DEPTH = 8
+
+
+def keras_converts(node: nodes.NodeNG) -> bool | None:
+    """Whether the Keras that traces ``node``'s code converts it with AutoGraph.
+
+    True for tf_keras (Keras 2 wraps ``call`` in AutoGraph), False for Keras 3 (it does
+    not), None for ``tf.keras`` or when the Keras cannot be told.
+    """
+    unit = conversion_unit(node)
+    cls = unit.parent if unit is not None else None
+    if isinstance(cls, nodes.ClassDef):
+        flavour = _class_keras(cls, 0)
+        if flavour != "unknown":
+            return flavour
+    return _module_keras(node.root())
+
+
+def _keras_of_name(raw: str | None):
+    """True for a tf_keras name, False for a Keras 3 name, None for tf.keras, "unknown" else."""
+    if not raw:
+        return "unknown"
+    top = raw.split(".")[0]
+    if top == "tf_keras":
+        return True
+    if top == "keras":
+        return False
+    if raw == "tensorflow.keras" or raw.startswith(("tensorflow.keras.", "tensorflow.python.keras")):
+        return None
+    return "unknown"
+
+
+def _class_keras(cls: nodes.ClassDef, depth: int):
+    """The Keras a class derives from (see :func:`_keras_of_name`), following project classes."""
+    if depth > _MAX_CLASS_DEPTH:
+        return "unknown"
+    resolver = context.names(cls)
+    graph = context.project().graph(cls.root())
+    for base in cls.bases:
+        flavour = _keras_of_name(resolver.raw(base))
+        if flavour == "unknown":
+            base_class = graph.class_of(base)
+            if base_class is not None and base_class is not cls:
+                flavour = _class_keras(base_class, depth + 1)
+        if flavour != "unknown":
+            return flavour
+    return "unknown"
+
+
+def _module_keras(module: nodes.Module) -> bool | None:
+    """The Keras a module imports: False when only Keras 3 (``keras``), True when only tf_keras."""
+    flavours = set()
+    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        names = [name for name, _ in node.names] if isinstance(node, nodes.Import) else [node.modname]
+        for name in names:
+            if name.split(".")[0] in ("keras", "tf_keras"):
+                flavours.add(_keras_of_name(name))
+            elif name == "tensorflow" and isinstance(node, nodes.ImportFrom):
+                if any(imported == "keras" for imported, _ in node.names):
+                    flavours.add(None)
+            elif name.startswith("tensorflow.keras") or name.startswith("tensorflow.python.keras"):
+                flavours.add(None)
+    return flavours.pop() if len(flavours) == 1 else None
 
 
 def not_converted(unit: nodes.NodeNG) -> bool:
@@ -122,6 +212,8 @@ def why_unconverted(node: nodes.NodeNG, trace: Trace) -> str:
         return f"`{trace.chain[0]}` is traced with autograph=False"
     if unit is not None and not_converted(unit):
         return f"`{label}` is decorated with do_not_convert"
+    if trace.kind == "keras" and keras_converts(node) is False and not (unit is not None and refusals(unit)):
+        return f"Keras 3 runs `{label}` without AutoGraph"
     found = refusals(unit) if unit is not None else []
     if found:
         construct, reason = found[0]

@@ -498,7 +498,7 @@ def _modules_calling(module: nodes.Module) -> list[nodes.Module]:
     """``module`` and the project modules that import it, directly or not."""
     def compute(mod: nodes.Module) -> tuple[nodes.Module, ...]:
         try:
-            importers, _ = context.project()._importer_modules(mod)  # pylint: disable=protected-access
+            importers, _ = context.project().importers(mod)
         except Exception:  # unreadable project files: the module's own calls still count
             importers = []
         return tuple(m for m in importers if m is not mod)

@@ -12,7 +12,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
-from tflint import context
+from tflint import context, settings
 from tflint.messages import msgid
 
 INTERNAL_ERROR = "tf-internal-error"
@@ -25,8 +25,14 @@ class TFLintChecker(BaseChecker):
     name = "tflint"
 
     def open(self) -> None:
-        """Start each pylint run with empty caches (editors reuse the process)."""
+        """Start each pylint run with empty caches and this run's options (editors reuse the process)."""
+        settings.configure(self.linter.config)
         context.reset()
+
+    def close(self) -> None:
+        """End of the run: back to the default options, so code that analyses without a run
+        (tests, embedding tools) never sees a previous run's configuration."""
+        settings.reset()
 
     def report_internal_error(self, node: nodes.NodeNG, where: str, exc: BaseException) -> None:
         """Report a failure of tflint itself on ``node`` without stopping pylint."""
@@ -51,7 +57,10 @@ def guarded(visit: _Visit) -> _Visit:
 
 
 class InternalErrorChecker(TFLintChecker):
-    """Owns ``tf-internal-error``, which every tflint checker may emit."""
+    """Owns ``tf-internal-error``, which every tflint checker may emit, and the options of the
+    shared analysis (registered once: pylint's option names are global)."""
+
+    options = settings.OPTIONS
 
     msgs = {
         msgid("I", 99): (

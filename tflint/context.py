@@ -2,6 +2,12 @@
 
 State lives in one :class:`~tflint.project.Project` per pylint run; checkers call
 :func:`reset` from ``open()`` so a long-lived editor process starts each run afresh.
+
+The modules themselves come from astroid's module cache, which belongs to pylint and
+outlives a run: a process that runs pylint repeatedly must pass ``--clear-cache-post-run=y``
+(the VS Code Pylint extension does) or pylint and tflint alike keep seeing files as they
+were first parsed. tflint leaves that cache alone: clearing it here would re-parse the
+project for every file of a ``-j`` run, whose workers open the checkers once per file.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from astroid import nodes
 from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
-from tflint import guards, tfapi
+from tflint import guards, settings, tfapi
 from tflint.names import NameResolver, assigned_value
 from tflint.trace import Trace
 
@@ -96,7 +96,7 @@ class ModuleGraph:
                 self._scan_keras_class(cls)
 
     def _add_root(self, func: FunctionNode | None, trace: Trace) -> None:
-        if func is None:
+        if func is None or trace.kind == "keras" and not settings.current().keras_traced:
             return
         trace = Trace(
             (function_label(func),), trace.origin, trace.confidence, trace.autograph, self.module.file or "", trace.kind
@@ -106,8 +106,9 @@ class ModuleGraph:
             self.roots[func] = trace
 
     def is_tf_function(self, expr: nodes.NodeNG, depth: int = 0) -> bool:
-        """True when ``expr`` names ``tf.function`` or a project wrapper that returns one."""
-        if self.names.api(expr) in tfapi.TF_FUNCTION:
+        """True when ``expr`` names ``tf.function``, a project wrapper that returns one, or one of
+        the ``tf-graph-decorators`` the user configured."""
+        if self.names.api(expr) in tfapi.TF_FUNCTION or settings.is_graph_decorator(expr, self.names.raw(expr)):
             return True
         if depth > 2 or not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return False
@@ -141,7 +142,9 @@ class ModuleGraph:
 
     def _scan_call(self, call: nodes.Call) -> None:
         api = self.names.api(call.func)
-        if api in tfapi.TF_FUNCTION or _looks_like_wrapper_call(call) and self.is_tf_function(call.func):
+        if api in tfapi.TF_FUNCTION or self._configured_wrapper_call(call) or (
+            _looks_like_wrapper_call(call) and self.is_tf_function(call.func)
+        ):
             target = call_argument(call, 0, "func")
             autograph = keyword_constant(call, "autograph")
             origin = f"{_source_name(call.func)}(...) at line {call.lineno}"
@@ -169,6 +172,10 @@ class ModuleGraph:
                     self._add_root(self.function_of(target, call), Trace((), origin, confidence, kind="dataset"))
         elif method == "compile":
             self._scan_compile(call)
+
+    def _configured_wrapper_call(self, call: nodes.Call) -> bool:
+        """``compiled(f)`` for a configured ``tf-graph-decorators`` name ``compiled``."""
+        return bool(call.args or call.keywords) and settings.is_graph_decorator(call.func, self.names.raw(call.func))
 
     def _scan_compile(self, call: nodes.Call) -> None:
         """Plain functions given to Keras ``compile(loss=..., metrics=[...])``."""

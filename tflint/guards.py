@@ -4,6 +4,8 @@
 (unless it sits in ``with tf.init_scope():``, where TensorFlow runs eagerly again);
 after ``if not tf.executing_eagerly(): return`` the rest of the block only runs eagerly.
 ``if not self.built:`` / ``if x is None:`` guard code that runs once by design.
+``if isinstance(x, np.ndarray):`` / ``if not tf.is_tensor(x):`` / ``if hasattr(x, "numpy"):``
+guard code written for NumPy or eager values: a symbolic tensor never takes that branch.
 """
 
 from __future__ import annotations
@@ -13,15 +15,20 @@ import re
 from astroid import nodes
 
 from tflint import tfapi
-from tflint.names import NameResolver
+from tflint.names import NameResolver, assigned_value
 
 _ONCE_FLAG = re.compile(r"built|initiali[sz]ed|(?:^|_)init(?:$|_)|first_call|first_run", re.IGNORECASE)
 
 
-def eager_test(test: nodes.NodeNG, resolver: NameResolver) -> bool | None:
-    """True if ``test`` is true exactly when running eagerly, False for the reverse, else None."""
+def eager_test(test: nodes.NodeNG, resolver: NameResolver, _depth: int = 0) -> bool | None:
+    """True if ``test`` is true exactly when running eagerly, False for the reverse, else None.
+
+    Follows a local flag: ``eager = tf.executing_eagerly()`` then ``if eager:``.
+    """
+    if _depth > 3:
+        return None
     if isinstance(test, nodes.UnaryOp) and test.op == "not":
-        inner = eager_test(test.operand, resolver)
+        inner = eager_test(test.operand, resolver, _depth + 1)
         return None if inner is None else not inner
     if isinstance(test, nodes.Call):
         api = resolver.api(test.func) or ""
@@ -29,17 +36,54 @@ def eager_test(test: nodes.NodeNG, resolver: NameResolver) -> bool | None:
             return True
         if api in tfapi.GRAPH_GUARDS:
             return False
+    if isinstance(test, nodes.Name):
+        return _eager_flag(test, resolver, _depth)
     return None
+
+
+def _eager_flag(name: nodes.Name, resolver: NameResolver, depth: int) -> bool | None:
+    """``eager`` bound only by ``eager = tf.executing_eagerly()`` (or its negation)."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # astroid raises on some malformed scopes; unknown is fine
+        return None
+    answers = set()
+    for binding in bindings:
+        value = assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
+        if value is None or not isinstance(binding.parent, nodes.Assign):
+            return None  # a parameter, a loop target, an augmented assignment: not a plain flag
+        answers.add(eager_test(value, resolver, depth + 1))
+    return answers.pop() if len(answers) == 1 else None
+
+
+def _eager_only_sides(test: nodes.NodeNG, resolver: NameResolver) -> tuple[bool, bool]:
+    """(the body runs only eagerly, the ``else`` runs only eagerly) for an ``if`` on ``test``.
+
+    Besides the exact tests of :func:`eager_test`, ``tf.executing_eagerly() and x`` is
+    true only when running eagerly, and ``not tf.executing_eagerly() or x`` is false only then.
+    """
+    exact = eager_test(test, resolver)
+    if exact is not None:
+        return exact, not exact
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        body, orelse = _eager_only_sides(test.operand, resolver)
+        return orelse, body
+    if isinstance(test, nodes.BoolOp):
+        sides = [_eager_only_sides(value, resolver) for value in test.values]
+        if test.op == "and":
+            return any(b for b, _ in sides), all(o for _, o in sides)
+        return all(b for b, _ in sides), any(o for _, o in sides)
+    return False, False
 
 
 def dead_branch(branch: nodes.If, resolver: NameResolver) -> list[nodes.NodeNG]:
     """The statements of ``branch`` that never run while its function is traced."""
-    eager_when_true = eager_test(branch.test, resolver)
-    if eager_when_true is None:
-        return []
     if in_init_scope(branch, resolver):
-        eager_when_true = not eager_when_true
-    return branch.body if eager_when_true else branch.orelse
+        # inside init_scope TensorFlow runs eagerly: the graph-only side is the dead one
+        exact = eager_test(branch.test, resolver)
+        return [] if exact is None else branch.orelse if exact else branch.body
+    body, orelse = _eager_only_sides(branch.test, resolver)
+    return branch.body if body else branch.orelse if orelse else []
 
 
 def in_init_scope(node: nodes.NodeNG, resolver: NameResolver) -> bool:
@@ -94,3 +138,43 @@ def is_once_guard(test: nodes.NodeNG) -> bool:
         ):
             return True
     return False
+
+
+def eager_values_only(node: nodes.NodeNG, resolver: NameResolver) -> bool:
+    """True under ``if isinstance(x, np.ndarray):`` / ``if not tf.is_tensor(x):`` /
+    ``if hasattr(x, "numpy"):`` (within the function): branches written for NumPy or eager
+    values, which a symbolic tensor never takes."""
+    child, current = node, node.parent
+    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
+        if isinstance(current, (nodes.If, nodes.IfExp)) and child is not current.test:
+            body = current.body if isinstance(current.body, list) else [current.body]
+            positive = _values_test(current.test, resolver)
+            if positive is not None and (child in body) == positive:
+                return True
+        child, current = current, current.parent
+    return False
+
+
+def _values_test(test: nodes.NodeNG, resolver: NameResolver) -> bool | None:
+    """True if ``test`` holds only for NumPy/eager values, False for the reverse, else None."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = _values_test(test.operand, resolver)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.BoolOp) and test.op == "and":
+        # `isinstance(x, np.ndarray) and x.size > 1` is true only for NumPy values
+        return True if any(_values_test(v, resolver) is True for v in test.values) else None
+    if isinstance(test, nodes.BoolOp) and test.op == "or":
+        return False if any(_values_test(v, resolver) is False for v in test.values) else None
+    if not isinstance(test, nodes.Call):
+        return None
+    name = resolver.api(test.func) or ""
+    if name == "builtins.isinstance" and len(test.args) == 2:
+        kinds = test.args[1].elts if isinstance(test.args[1], nodes.Tuple) else [test.args[1]]
+        if kinds and all((resolver.api(k) or "").startswith("numpy.") for k in kinds):
+            return True
+    if name == "builtins.hasattr" and len(test.args) == 2:
+        if isinstance(test.args[1], nodes.Const) and test.args[1].value == "numpy":
+            return True
+    if name in ("tensorflow.is_tensor", "tensorflow.is_symbolic_tensor", "keras.ops.is_tensor"):
+        return False
+    return None

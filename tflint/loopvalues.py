@@ -293,6 +293,8 @@ class Classifier:
     def _call(self, call: nodes.Call) -> Value:
         api = self.resolver.api(call.func) or ""
         if api in _PYTHON_NUMBER_CALLS or api.startswith("math.") or _is_item_call(call):
+            if api == "builtins.min" and self._clamps_a_remainder(call):
+                return Value(UNKNOWN)  # `min(batch, total - done)`: the full batch, then one remainder
             loop = self._depends_on_loop(call)
             if loop is None and self.loops and (api == "builtins.float" or _is_item_call(call)) and any(
                 isinstance(inner, nodes.Call) for inner in call.nodes_of_class(nodes.Call) if inner is not call
@@ -317,6 +319,15 @@ class Classifier:
         if fresh is not None:
             return fresh
         return Value(UNKNOWN)
+
+    def _clamps_a_remainder(self, call: nodes.Call) -> bool:
+        """``min(size, total - done)``: a loop-invariant bound and a remainder that shrinks. It is the
+        bound on every iteration but the last, so a tf.function traces for two values at most."""
+        if len(call.args) != 2 or call.keywords:
+            return False
+        fixed = [arg for arg in call.args if self._depends_on_loop(arg) is None]
+        shrinking = [arg for arg in call.args if isinstance(arg, nodes.BinOp) and arg.op == "-"]
+        return len(fixed) == 1 and len(shrinking) == 1 and fixed[0] is not shrinking[0]
 
     def _fresh_object(self, call: nodes.Call, api: str) -> Value | None:
         loop = self.loops[0] if self.loops else None

@@ -121,7 +121,7 @@ class Project:
         entry = self._traced.get(id(module))
         if entry is not None and entry[0] is module:
             return entry[1]
-        importers, complete = self._importer_modules(module)
+        importers, complete = self.importers(module)
         modules = [module] + importers
         found = self._reach(modules)
         by_module: dict[int, dict[FunctionNode, Trace]] = {id(m): {} for m in (modules if complete else [module])}
@@ -155,7 +155,7 @@ class Project:
                 queue.append(callee)
         return reached
 
-    def _importer_modules(self, module: nodes.Module) -> tuple[list[nodes.Module], bool]:
+    def importers(self, module: nodes.Module) -> tuple[list[nodes.Module], bool]:
         """Project modules that import ``module``, directly or through each other.
 
         Returns them and whether the list is complete (large projects are capped).

@@ -448,6 +448,15 @@ DATASET_TENSOR_METHODS = frozenset({"cardinality"})
 
 # Keras layers whose call returns several tensors when asked to (keyword -> what asks).
 KERAS_STRUCTURED_OUTPUT_KEYWORDS = frozenset({"return_state", "return_attention_scores"})
+# Keras layers whose call always returns a structure: RNN cells return (output, new_states).
+KERAS_STRUCTURED_LAYER_SUFFIXES = ("Cell", "Cells")
+
+
+def always_structured_layer(api: str) -> bool:
+    """True for Keras layers whose output is always a structure (``LSTMCell``, ``StackedRNNCells``)."""
+    return api.rsplit(".", 1)[-1].endswith(KERAS_STRUCTURED_LAYER_SUFFIXES)
+
+
 # Keras models built from layers: a Sequential model returns one tensor; a functional Model
 # may return any structure.
 KERAS_SINGLE_OUTPUT_MODELS = frozenset({"keras.Sequential", "keras.models.Sequential"})

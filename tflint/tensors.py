@@ -101,6 +101,104 @@ def value_of(node: nodes.NodeNG) -> Value:
     return _engine(module).value(node)
 
 
+def _all_arguments(call: nodes.Call) -> list[nodes.NodeNG]:
+    """The positional and keyword argument values of ``call`` (without ``*``/``**`` ones)."""
+    found = [a for a in call.args if not isinstance(a, nodes.Starred)]
+    return found + [kw.value for kw in call.keywords or () if kw.arg is not None]
+
+
+def _kept_in_local(expr: nodes.NodeNG) -> str | None:
+    """The local name in ``name = expr``, when ``expr`` is the whole value of a plain assignment."""
+    parent = expr.parent
+    if isinstance(parent, nodes.Assign) and parent.value is expr and len(parent.targets) == 1:
+        target = parent.targets[0]
+        if isinstance(target, nodes.AssignName):
+            return target.name
+    return None
+
+
+def static_truth(test: nodes.NodeNG) -> bool | None:
+    """The truth of a condition whose Python value is known while tracing, else None.
+
+    Only constants count (a flag's default that no call site overrides, ``not flag``);
+    static dimensions do not, since they depend on the shapes of each trace.
+    """
+    value = value_of(test)
+    if value.is_python and value.known and value.what != "dim":
+        if value.literal is None or isinstance(value.literal, (bool, int, float, str)):
+            return bool(value.literal)
+        return None
+    return _default_truth(test)
+
+
+_SIMPLE_CONSTANTS = (bool, int, float, str, type(None))
+
+
+def _default_truth(test: nodes.NodeNG) -> bool | None:
+    """The truth of a test on a flag parameter nobody visibly sets, from its default.
+
+    ``if not use_tf:`` where ``def f(audio, use_tf=True)`` is only called from other modules:
+    the traced callers tflint sees leave the default, so the default decides.
+    """
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = _default_truth(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.Compare) and len(test.ops) == 1 and test.ops[0][0] in ("is", "is not"):
+        other = test.ops[0][1]
+        if isinstance(other, nodes.Const) and other.value is None:
+            default = _parameter_default(test.left)
+            if default is not _UNSET:
+                return (default is None) == (test.ops[0][0] == "is")
+        return None
+    default = _parameter_default(test)
+    return None if default is _UNSET else bool(default)
+
+
+def _parameter_default(name: nodes.NodeNG) -> object:
+    """The constant default of the parameter ``name`` stands for, when nothing rebinds it."""
+    if not isinstance(name, nodes.Name):
+        return _UNSET
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:  # astroid raises on some malformed scopes; unknown is fine
+        return _UNSET
+    if not isinstance(scope, nodes.FunctionDef) or len(bindings) != 1:
+        return _UNSET
+    binding = bindings[0]
+    if not isinstance(binding, nodes.AssignName) or not isinstance(binding.parent, nodes.Arguments):
+        return _UNSET
+    try:
+        default = binding.parent.default_value(name.name)
+    except Exception:  # no default
+        return _UNSET
+    if not (isinstance(default, nodes.Const) and isinstance(default.value, _SIMPLE_CONSTANTS)):
+        return _UNSET
+    if _passed_somewhere(scope, name.name):
+        return _UNSET
+    return default.value
+
+
+def _passed_somewhere(func: nodes.FunctionDef, parameter: str) -> bool:
+    """True when a call of ``func`` in its module may pass ``parameter`` (by name, by position,
+    or through ``*args`` / ``**kwargs``)."""
+    names = [a.name for a in func.args.posonlyargs + func.args.args]
+    position = names.index(parameter) if parameter in names else None
+    if position is not None and names and names[0] in ("self", "cls"):
+        position -= 1
+    for call in func.root().nodes_of_class(nodes.Call):
+        callee = call.func
+        called = callee.name if isinstance(callee, nodes.Name) else getattr(callee, "attrname", None)
+        if called != func.name:
+            continue
+        if any(kw.arg in (parameter, None) for kw in call.keywords or ()):
+            return True
+        if any(isinstance(a, nodes.Starred) for a in call.args):
+            return True
+        if position is not None and len(call.args) > position:
+            return True
+    return False
+
+
 def is_tensor(node: nodes.NodeNG) -> bool:
     """True when ``node`` is a symbolic tensor in graph code."""
     return value_of(node).is_tensor
@@ -512,12 +610,13 @@ class _Engine:
                     return self.value(call.args[1])
         return None
 
-    def _used_as_structure(self, func, name: str, strong: bool = False) -> bool:
+    def _used_as_structure(self, func, name: str, strong: bool = False, _seen: frozenset = frozenset()) -> bool:
         """True when ``func`` treats ``name`` as a list, dict or optional value, not a tensor.
 
         Strong evidence (unpacking, indexing by name, dict methods, ``is None``, isinstance,
         tf.nest) outweighs call sites that pass tensors; iterating, ``len`` and ``in`` only
         count against parameters nobody is seen passing (Keras inputs, dataset elements).
+        A slice or item kept in a local (``outputs = inputs[0:-1]``) counts with its uses.
         """
         for ref in func.nodes_of_class(nodes.Name):
             if ref.name != name or ref.scope() is not func and _rebinds(ref.scope(), name):
@@ -527,6 +626,10 @@ class _Engine:
                 index = parent.slice
                 if isinstance(index, nodes.Const) and isinstance(index.value, str):
                     return True
+                kept = _kept_in_local(parent)
+                if kept is not None and kept not in _seen and len(_seen) < 3:
+                    if self._used_as_structure(func, kept, strong, _seen | {name}):
+                        return True
             if isinstance(parent, nodes.Attribute) and parent.attrname in ("get", "keys", "items", "values"):
                 return True
             if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and parent.value is ref:
@@ -543,13 +646,24 @@ class _Engine:
                     return True
             if strong:
                 continue
-            if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.iter is ref:
+            if self._looped_over(ref):
                 return True
-            if isinstance(parent, nodes.Starred):
-                return True
-            if isinstance(parent, nodes.Compare) and any(op in ("in", "not in") and o is ref for op, o in parent.ops):
-                return True
+            if isinstance(parent, nodes.Subscript) and parent.value is ref and isinstance(parent.slice, nodes.Slice):
+                if self._looped_over(parent):  # `for a in inputs[4:]`: a slice of a list is a list
+                    return True
         return False
+
+    def _looped_over(self, expr: nodes.NodeNG) -> bool:
+        """``expr`` is looped over, star-unpacked, measured with ``len`` or searched with ``in``."""
+        parent = expr.parent
+        if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.iter is expr:
+            return True
+        if isinstance(parent, nodes.Starred):
+            return True
+        if isinstance(parent, nodes.Call) and expr in parent.args:
+            if (self.names.api(parent.func) or "") in _ITERATING_CALLS:
+                return True
+        return isinstance(parent, nodes.Compare) and any(op in ("in", "not in") and o is expr for op, o in parent.ops)
 
     def _from_call_sites(self, func, name: str, index: int | None, skip: int) -> Value:
         """What every call of ``func`` in the module passes as ``name``, when they agree."""
@@ -761,7 +875,13 @@ class _Engine:
             return python(result)
         built = tensor_api.keras_constructor(api)
         if built is not None:
-            return python("structured_layer" if _structured_output(node) else built, origin=api)
+            structured = (
+                _structured_output(node)
+                or tensor_api.always_structured_layer(api)
+                # a wrapper of a structured layer: Bidirectional(LSTM(..., return_state=True))
+                or any(self.value(arg).what == "structured_layer" for arg in _all_arguments(node))
+            )
+            return python("structured_layer" if structured else built, origin=api)
         return None
 
     def _shape_literal(self, shape: nodes.NodeNG | None) -> Value:

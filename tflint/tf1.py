@@ -227,6 +227,7 @@ class Use:
     more: int = 0
     scope: str = "this module"
     feed_dict: bool = False
+    test_session: bool = False  # from a TestCase's self.session()/cached_session()
     group_feed_dict: bool = False
     failure: str = ""
     confidence: Confidence = HIGH
@@ -314,11 +315,14 @@ class _ModuleScan:
             return
         feed_dict = any(kw.arg == "feed_dict" for kw in call.keywords or ())
         confidence = None
+        test_session = False
         if func.attrname in SESSION_METHODS:
             if is_session_value(self.resolver.raw(func.expr)):
                 confidence = HIGH
-            elif self._is_session_attribute(func.expr) or _is_test_session(func.expr):
+            elif self._is_session_attribute(func.expr):
                 confidence = INFERENCE
+            elif _is_test_session(func.expr):
+                confidence, test_session = INFERENCE, True
         if confidence is None and feed_dict and func.attrname in DEFAULT_SESSION_METHODS:
             if self._session_keyword(call) or self._inside_session_block(call):
                 confidence = HIGH
@@ -327,7 +331,7 @@ class _ModuleScan:
         self.session_calls.add(id(call))
         scope = _scope(call)
         use = Use(SESSION, call, f"{func.as_string()}(...)", session_call=True, feed_dict=feed_dict,
-                  scope=_scope_label(scope), confidence=confidence)
+                  scope=_scope_label(scope), confidence=confidence, test_session=test_session)
         self.groups.setdefault((SESSION, id(scope), "session-call"), []).append(use)
 
     def _is_session_attribute(self, expr: nodes.NodeNG) -> bool:
@@ -391,6 +395,8 @@ class _ModuleScan:
             return
         removed = removed_module(name)
         if removed:
+            if self._checked_presence(node, removed[0]):
+                return
             use = Use(REMOVED, node, spelled, name, group=removed[0], failure="it fails with AttributeError")
             self.groups.setdefault((REMOVED, 0, removed[0]), []).append(use)
             return
@@ -415,19 +421,23 @@ class _ModuleScan:
             self.groups.setdefault((API, id(scope), group), []).append(use)
 
     def _graph_only(self, node: nodes.NodeNG) -> bool:
-        """True where only graph code runs: traced functions, ``if not tf.executing_eagerly():``."""
+        """True where only graph code runs: traced functions, ``if not tf.executing_eagerly():``.
+
+        A function defined in a graph-only branch counts as graph code too (a helper
+        mapped over tensors right there): the branch is the only place that defines it.
+        """
         child, current = node, node.parent
         while current is not None and not isinstance(current, nodes.Module):
             if isinstance(current, nodes.If) and self._eager_test(current.test) is not None:
                 eager_when_true = self._eager_test(current.test)
                 if child in (current.orelse if eager_when_true else current.body):
                     return True
-            if isinstance(current, nodes.BoolOp) and current.op == "and":
-                before = current.values[: current.values.index(child)] if child in current.values else []
-                if any(self._eager_test(value) is False for value in before):
+            if isinstance(current, nodes.BoolOp) and child in current.values:
+                # `not eager and X` / `eager or X`: X is evaluated only in graph code
+                graph_side = False if current.op == "and" else True
+                before = current.values[: current.values.index(child)]
+                if any(self._eager_test(value) is graph_side for value in before):
                     return True
-            if isinstance(current, nodes.FunctionDef):
-                break
             child, current = current, current.parent
         return context.graph_context(node) is not None
 
@@ -439,6 +449,34 @@ class _ModuleScan:
         if isinstance(test, nodes.Call) and self.resolver.api(test.func) == "tensorflow.executing_eagerly":
             return True
         return None
+
+    def _checked_presence(self, node: nodes.NodeNG, module: str) -> bool:
+        """Under ``if hasattr(tf, "contrib"):``: the code already handles the module's absence."""
+        child, current = node, node.parent
+        while current is not None and not isinstance(current, nodes.Module):
+            if isinstance(current, (nodes.If, nodes.IfExp)) and child is not current.test:
+                body = current.body if isinstance(current.body, list) else [current.body]
+                if child in body and any(
+                    self._is_presence_test(test, module) for test in _conjuncts(current.test)
+                ):
+                    return True
+            if isinstance(current, nodes.BoolOp) and current.op == "and" and child in current.values:
+                before = current.values[: current.values.index(child)]
+                if any(self._is_presence_test(test, module) for value in before for test in _conjuncts(value)):
+                    return True
+            child, current = current, current.parent
+        return False
+
+    def _is_presence_test(self, test: nodes.NodeNG, module: str) -> bool:
+        """``hasattr(tf, "contrib")`` (or ``hasattr(tf.compat.v1, ...)``) for ``module``."""
+        return (
+            isinstance(test, nodes.Call)
+            and self.resolver.api(test.func) == "builtins.hasattr"
+            and len(test.args) == 2
+            and isinstance(test.args[1], nodes.Const)
+            and test.args[1].value == module
+            and (self.resolver.raw(test.args[0]) or "").startswith("tensorflow")
+        )
 
     def _bound_to_removed_import(self, node: nodes.NodeNG) -> bool:
         root = node
@@ -480,6 +518,13 @@ class _ModuleScan:
             first.group_feed_dict = any(use.feed_dict for use in uses)
             found.setdefault(id(first.node), []).append(first)
         return found
+
+
+def _conjuncts(test: nodes.NodeNG) -> list[nodes.NodeNG]:
+    """The parts of ``a and b and c`` (or ``[test]``)."""
+    if isinstance(test, nodes.BoolOp) and test.op == "and":
+        return [part for value in test.values for part in _conjuncts(value)]
+    return [test]
 
 
 def _is_test_session(expr: nodes.NodeNG) -> bool:

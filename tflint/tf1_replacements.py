@@ -20,11 +20,11 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
     # --- sessions (tf-v1-session) ---
     "Session": (
         "call the computation as a Python function (decorate it with @tf.function for graph speed)",
-        "a session only runs a graph built with eager execution disabled",
+        "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()",
     ),
     "InteractiveSession": (
         "compute eagerly: TF2 values are available at once, without a default session",
-        "a session only runs a graph built with eager execution disabled",
+        "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()",
     ),
     "get_default_session": (
         "call the function that computes the values directly",
@@ -328,6 +328,9 @@ TF2_SAFE: dict[str, str] = {
 # under `if not tf.executing_eagerly():` (inside a tf.function the default graph is its FuncGraph).
 TF2_GRAPH_SAFE: dict[str, str] = {
     "get_default_graph": "in traced code it returns the tf.function's graph",
+    # Observed with TF 2.21: inside a tf.function it returns its default with the given,
+    # looser static shape ([None, None]): TF2 code uses it to hide static shapes.
+    "placeholder_with_default": "in traced code it hides the static shape of its default",
 }
 
 

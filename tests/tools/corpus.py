@@ -37,6 +37,19 @@ PACKAGES = (
     Package("tf-keras", "2.21.0", ("tf_keras",)),
     Package("tf-models-official", "2.20.0", ("official", "orbit")),
     Package("tensorflow-probability", "0.25.0", ("tensorflow_probability",)),
+    # Added by the retracing-family review (issue 5): each has a real hazard of one of its rules
+    # (keras-cv: a Dropout made in `call`; scCODA, poisson-CNN: tf.functions rebuilt per call,
+    # deprecated tf.function arguments, eager switches; TensorFlowTTS: `experimental_relax_shapes`;
+    # alibi-detect: an eager training loop) or a fixed false-alarm pattern (xplique, vegasflow,
+    # OpenNMT-tf).
+    Package("keras-cv", "0.9.0", ("keras_cv",)),
+    Package("sccoda", "0.1.9", ("sccoda",)),
+    Package("poisson-cnn", "0.3.0", ("poisson_CNN",)),
+    Package("tensorflowtts", "1.8", ("tensorflow_tts",)),
+    Package("alibi-detect", "0.13.0", ("alibi_detect",)),
+    Package("xplique", "2.0.2", ("xplique",)),
+    Package("vegasflow", "1.3.0", ("vegasflow",)),
+    Package("opennmt-tf", "2.32.0", ("opennmt",)),
 )
 
 

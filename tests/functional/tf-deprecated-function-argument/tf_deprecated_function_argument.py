@@ -34,3 +34,24 @@ def my_function(*args, **kwargs):
 @my_function(experimental_relax_shapes=True)  # [tf-deprecated-function-argument]
 def through_wrapper(x):
     return x
+
+
+class FunctionIfEager:
+    """A decorator class that keeps tf.function's options for later (TF Model Garden style)."""
+
+    def __init__(self, **kwargs):
+        self.func_kwargs = kwargs
+
+    def __call__(self, func):
+        def wrapped(*args):
+            return tf.function(func=func, **self.func_kwargs)(*args)
+        return wrapped
+
+
+def function_if_eager(**kwargs):
+    return FunctionIfEager(**kwargs)
+
+
+@function_if_eager(experimental_compile=True)  # [tf-deprecated-function-argument]
+def through_decorator_class(x):
+    return x

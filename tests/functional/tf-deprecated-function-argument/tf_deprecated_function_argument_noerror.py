@@ -23,3 +23,22 @@ def other(x):
 
 
 settings = dict(experimental_relax_shapes=True)  # not a call of tf.function
+
+
+class Options:
+    """Keeps keyword arguments but never hands them to tf.function."""
+
+    def __init__(self, **kwargs):
+        self.kwargs = kwargs
+
+    def __call__(self, func):
+        return func
+
+
+def keeps_options(**kwargs):
+    return Options(**kwargs)
+
+
+@keeps_options(experimental_relax_shapes=True)  # the options never reach tf.function
+def plain(x):
+    return x

@@ -1,6 +1,7 @@
 """tf-eager-debug-leftover: switches off, behind flags, or in tests stay silent."""
 # pylint: disable=missing-docstring,invalid-name
 import argparse
+import warnings
 
 import tensorflow as tf
 
@@ -33,3 +34,10 @@ class TrainingTest(tf.test.TestCase):
 
 def test_eager_mode():
     tf.config.run_functions_eagerly(True)
+
+
+class TorchWrapper:
+    def __init__(self, model):
+        self.model = model
+        tf.config.run_functions_eagerly(True)  # deliberate, and the user is told
+        warnings.warn("TF is set to run eagerly to avoid conflicts with PyTorch")

@@ -49,3 +49,17 @@ class Trainer:
     def fit(self, data):
         for x in data:
             self.step(x)
+
+
+def train(model_w, batches, epochs):
+    for _ in range(epochs):  # a whole training loop: reported once, here, not at each call
+        for x in batches:
+            with tf.GradientTape() as tape:  # [tf-eager-training-loop]
+                loss = model_w * x
+            optimizer.apply_gradients([(tape.gradient(loss, model_w), model_w)])
+
+
+class Detector:
+    def fit_folds(self, folds):
+        for fold in folds:
+            train(w, fold, 1)  # one training run per fold, not one step per iteration

@@ -60,3 +60,16 @@ class Model(tf.keras.Model):
             loss = w * data
         self.optimizer.apply_gradients([(tape.gradient(loss, w), w)])
         return {"loss": loss}
+
+
+
+class Attack:
+    def _generate_batch(self, x):
+        for _ in range(10):  # a whole optimisation loop per call (a library method: callers may trace it)
+            with tf.GradientTape() as tape:
+                loss = w * x
+            optimizer.apply_gradients([(tape.gradient(loss, w), w)])
+
+    def generate(self, batches):
+        for x in batches:
+            self._generate_batch(x)  # one optimisation per batch, not one step per iteration

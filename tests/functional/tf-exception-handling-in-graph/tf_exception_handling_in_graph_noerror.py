@@ -16,6 +16,17 @@ def trace_time_errors(x, path):
     return y, exists
 
 
+class DotInteraction(tf.keras.layers.Layer):
+    """tensorflow-recommenders: one handler for the trace-time ValueError and the eager error."""
+
+    def call(self, inputs):
+        try:
+            features = tf.concat(inputs, axis=-1)
+        except (ValueError, tf.errors.InvalidArgumentError) as error:
+            raise ValueError(f"Input tensors' dimensions must be equal: {error}") from error
+        return tf.matmul(features, features, transpose_b=True)
+
+
 @tf.function
 def python_check(x):
     if x.shape.rank != 1:

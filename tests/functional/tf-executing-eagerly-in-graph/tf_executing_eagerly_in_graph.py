@@ -23,6 +23,14 @@ def refuses_graph_mode(x):
     return x
 
 
+@tf.function
+def flag_with_dead_branch(x):
+    eager = tf.executing_eagerly()  # [tf-executing-eagerly-in-graph]
+    if eager:
+        tf.print("value:", x)
+    return x
+
+
 def scale(element):
     if tf.executing_eagerly():  # [tf-executing-eagerly-in-graph]
         print(element)

@@ -27,6 +27,16 @@ def in_init_scope(x):
     return x
 
 
+@tf.function
+def flag_for_both_modes(x):
+    eager = tf.executing_eagerly()
+    if eager:
+        tf.print("eager")
+    else:
+        tf.print("graph")
+    return x
+
+
 def helper(x):
     if tf.executing_eagerly():
         return x

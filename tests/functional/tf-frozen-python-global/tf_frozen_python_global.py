@@ -49,3 +49,14 @@ def uses_scale(x):
 def declares_but_reads(x):
     global LEARNING_RATE
     return x * LEARNING_RATE  # [tf-frozen-python-global]
+
+SETTINGS = {"scale": 1.0}
+
+
+def set_scale(value):
+    SETTINGS["scale"] = value
+
+
+@tf.function
+def scaled_by_setting(x):
+    return x * SETTINGS["scale"]  # [tf-frozen-python-global]

@@ -51,3 +51,18 @@ def available_devices():
 @tf.function
 def lazily_initialised(x):
     return x * len(_DEVICES or [])
+
+_REGISTRY = {}
+
+
+def register(cls):
+    _REGISTRY[cls.__name__] = cls
+    return cls
+
+
+@tf.function
+def build(x, kind="Dense"):
+    # A registry lookup by a computed key: later registrations add other keys.
+    if kind not in _REGISTRY:
+        return x
+    return _REGISTRY[kind](x) if _REGISTRY.get(kind) else x

@@ -70,3 +70,16 @@ def translate(strategy, batches):
             return batch
 
         strategy.run(per_replica)
+
+
+def predict_with(model, x):
+    @tf.function  # [tf-function-recreated]
+    def forward(y):
+        return model(y)  # closes over `model`, but a loop calls `predict_with` again and again
+
+    return forward(x)
+
+
+def predict_all(model, batches):
+    for batch in batches:
+        predict_with(model, batch)

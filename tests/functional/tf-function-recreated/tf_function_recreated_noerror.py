@@ -159,3 +159,44 @@ class Runnable:
         if self.use_xla:
             step_fn = tf.function(step_fn, jit_compile=True)
         self.strategy.run(step_fn, args=(next(iterator),))  # Orbit traces train_step
+
+
+def run_saved_model(path, inputs):
+    loaded = tf.saved_model.load(path)
+    concrete_func = loaded.signatures["serving_default"]
+    fn = tf.function(concrete_func)  # wraps a function loaded on this call: nothing to reuse
+    return fn(**inputs)
+
+
+def compare_models(paths, inputs):
+    for path in paths:
+        serving = tf.saved_model.load(path).signatures["serving_default"]
+        tf.function(serving)(**inputs)  # a different model on every iteration
+
+
+def fit_with_sampler(num_results, initial_state):
+    @tf.function(autograph=False)
+    def run_sampler():  # an API entry point: traces what this call was given
+        return tf.zeros([num_results]) + initial_state
+
+    return run_sampler()
+
+
+def initial_shape(prior, sample_shape):
+    sample_fn = tf.function(lambda: prior.sample(sample_shape))
+    shape = sample_fn.get_concrete_function().output_shapes  # traced to read the static shape
+    if shape is None:
+        shape = tf.shape(sample_fn())
+    return shape
+
+
+def _jvp(f, x, b):
+    @tf.function
+    def jvp(tangent):  # closes over this call's `f` and `x`
+        return f(x) * tangent
+
+    return jvp(b)
+
+
+def coordinatewise_jvp(f, x):
+    return _jvp(f, x, tf.ones_like(x))  # called once per call, not in a loop

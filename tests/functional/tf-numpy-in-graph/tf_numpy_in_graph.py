@@ -42,6 +42,24 @@ class Doubler(keras.layers.Layer):
         return tf.reshape(inputs, [inputs.shape[0] * 2, -1])  # [tf-numpy-in-graph]
 
 
+class MinkowskiProduct(keras.layers.Layer):
+    """spektral's MinkowskiProduct: a NumPy matrix sized by a dynamic dimension."""
+
+    def call(self, inputs):
+        size = tf.shape(inputs)[-1]
+        product = np.eye(size)  # [tf-numpy-in-graph]
+        return tf.matmul(inputs, tf.constant(product, tf.float32))
+
+
+def loudness(audio, use_tf=True):
+    return audio if use_tf else np.array(audio)  # [tf-numpy-in-graph]
+
+
+@tf.function
+def numpy_mode_asked_for(x):
+    return loudness(tf.abs(x), use_tf=False)
+
+
 def to_numpy(record):
     return np.asarray(tf.strings.length(record))  # [tf-numpy-in-graph]
 

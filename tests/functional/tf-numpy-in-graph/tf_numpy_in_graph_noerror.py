@@ -2,6 +2,7 @@
 # pylint: disable=missing-function-docstring,missing-class-docstring,invalid-name,unused-variable
 import numpy as np
 import tensorflow as tf
+from tensorflow import keras
 
 
 @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
@@ -59,6 +60,63 @@ def eager_inside_init_scope(x):
 
 def eager_code(x):
     return x.numpy(), np.square(x)
+
+
+def loudness(audio, use_tf=True, weights=None):
+    """ddsp's compute_loudness: a NumPy mode behind a flag the traced caller leaves at True."""
+    lib = tf if use_tf else np
+    audio = audio if use_tf else np.array(audio)
+    if not use_tf:
+        audio = np.square(audio)
+    if weights is not None:
+        audio = audio * np.asarray(weights)
+    return lib.abs(audio)
+
+
+def to_features(record, as_numpy=False):
+    """Traced by Dataset.map, which never passes `as_numpy`: the default decides."""
+    values = tf.strings.to_number(record)
+    if as_numpy:
+        return np.asarray(values)
+    return values
+
+
+features = tf.data.Dataset.from_tensor_slices(["1", "2"]).map(to_features)
+
+
+class Loudness(keras.layers.Layer):
+    def call(self, inputs):
+        return loudness(tf.abs(inputs))
+
+
+def variables_made_eagerly(created):
+    """dm-sonnet's replicator_test: init_scope nested in a run-once branch."""
+
+    def make():
+        if created[0] is None:
+            v = tf.Variable(tf.ones([]))
+            with tf.init_scope():
+                value = v.numpy()
+            created[0] = v
+
+    tf.function(make, autograph=False)()
+
+
+def eager_flag_and_hasattr(image):
+    resized = tf.image.resize(image, [2, 2])
+    eager = tf.executing_eagerly()
+    if eager:
+        return resized.numpy()
+    if hasattr(image, "numpy"):
+        return np.asarray(resized)
+    if tf.executing_eagerly() and image.shape[0] > 1:
+        return resized.numpy()
+    return resized
+
+
+@tf.function
+def calls_eager_flag_and_hasattr(x):
+    return eager_flag_and_hasattr(tf.abs(x))
 
 
 def callback(x):

@@ -1,5 +1,7 @@
 """tf-recursive-function: plain recursion and non-recursive calls stay silent."""
 # pylint: disable=missing-docstring,invalid-name,unused-argument
+import abc
+
 import tensorflow as tf
 
 
@@ -45,3 +47,32 @@ def loop(n):
     for i in tf.range(n):
         total_ += i
     return total_
+
+
+class Integrator(abc.ABC):
+    def compile(self):
+        def batch_events():
+            return self._run_event()
+
+        self.event = tf.function(batch_events)
+
+    @abc.abstractmethod
+    def _run_event(self):
+        return self.event()  # a placeholder body: every subclass overrides it
+
+
+class PlainIntegrator(Integrator):
+    def _run_event(self):
+        return tf.constant(1.0)
+
+
+def minimize(loss, steps, jit_compile=False):
+    if jit_compile:
+        options = dict(loss=loss, steps=steps, jit_compile=False)
+
+        @tf.function(jit_compile=True)
+        def run_jitted():
+            return minimize(**options)  # called back with the flag off: one level
+
+        return run_jitted()
+    return loss * steps

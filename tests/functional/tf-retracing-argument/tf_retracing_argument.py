@@ -123,3 +123,10 @@ class Logger(tf.keras.callbacks.Callback):
 total(tf.constant([1.0, 2.0]))  # [tf-retracing-argument]
 total(tf.constant([1.0, 2.0, 3.0]))  # [tf-retracing-argument]
 total(tf.zeros((4, 2)))  # [tf-retracing-argument]
+
+for step in range(100):
+    train_step(x, {step})  # [tf-retracing-argument]
+    train_step(x, (step, 2))  # [tf-retracing-argument]
+
+for step in range(100):
+    train_step(x, min(step, 50))  # [tf-retracing-argument]

@@ -94,3 +94,16 @@ class Trainer(tf.Module):
     def fit(self, x, rate):
         for _ in range(10):
             self.step(x, rate)  # rate does not change in the loop
+
+
+@tf.function
+def perturb(inputs, count):
+    return tf.repeat(inputs, count, 0)
+
+
+def explain(inputs, nb_samples, batch_size):
+    done = 0
+    while done < nb_samples:
+        count = min(batch_size, nb_samples - done)  # the full batch, then one remainder: two traces
+        done += count
+        perturb(inputs, count)

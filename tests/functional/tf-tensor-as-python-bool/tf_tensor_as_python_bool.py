@@ -100,6 +100,17 @@ def calls_helper(x):
     return helper(tf.abs(x) + 1.0)
 
 
+def sign_helper(x):
+    if x > 0:  # [tf-tensor-as-python-bool]
+        return x
+    return -x
+
+
+@tf.function(autograph=False)
+def unconverted_caller(x):
+    return sign_helper(tf.abs(x) - 1.0)
+
+
 bool_of_tensor(tf.constant(1.0))
 assert_on_tensor(tf.constant([1.0]))
 if_without_autograph(tf.constant(1.0))

@@ -51,6 +51,19 @@ class Pairwise(keras.layers.Layer):
         return tf.stack([tf.reduce_sum(row) for row in scaled])  # [tf-tensor-iteration]
 
 
+class GaussianRBF(keras.layers.Layer):
+    """alibi-detect's GaussianRBF kernel: one matrix per bandwidth, built by iterating a tensor."""
+
+    def __init__(self):
+        super().__init__()
+        self.log_sigma = tf.Variable([0.0, 1.0])
+
+    def call(self, x, y):
+        dist = tf.reduce_sum(tf.square(x[:, None, :] - y[None, :, :]), axis=-1)
+        gamma = 1.0 / (2.0 * tf.exp(self.log_sigma) ** 2)
+        return tf.reduce_mean(tf.exp(-tf.stack([g * dist for g in gamma])), axis=0)  # [tf-tensor-iteration]
+
+
 def parse(record):
     return [int(c) for c in tf.strings.bytes_split(record)], list(tf.strings.to_number(record))  # [tf-tensor-iteration]
 

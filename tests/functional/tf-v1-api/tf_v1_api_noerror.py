@@ -61,7 +61,8 @@ def graph_only_branches(x):
     if not tf.executing_eagerly():
         x = tf.identity(x, name=tf.compat.v1.get_default_graph().unique_name("x"))
     in_xla = not tf.executing_eagerly() and tf.compat.v1.get_default_graph().building_function
-    return x, in_xla, tf.compat.v1.get_seed(None)
+    eager_or_graph = tf.executing_eagerly() or tf.compat.v1.get_default_graph().building_function
+    return x, in_xla, eager_or_graph, tf.compat.v1.get_seed(None)
 
 
 @tf.function

@@ -30,3 +30,19 @@ PlaceholderType = tf.compat.v1.placeholder
 
 def annotated(value: tf.compat.v1.placeholder) -> None:
     return value
+
+
+@tf.function
+def hide_static_shape(x):
+    # In traced code placeholder_with_default is the TF2 way to loosen a static shape.
+    return tf.compat.v1.placeholder_with_default(x, shape=[None, None])
+
+
+def graph_mode_only(values):
+    if not tf.executing_eagerly():
+
+        def unknown_shape(t):
+            return tf.compat.v1.placeholder_with_default(t, shape=[None])
+
+        values = tf.nest.map_structure(unknown_shape, values)
+    return values

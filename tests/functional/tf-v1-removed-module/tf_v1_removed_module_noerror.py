@@ -22,3 +22,10 @@ def optional_contrib():
     except ModuleNotFoundError:
         return None
     return layers
+
+
+def contrib_cell_if_present():
+    # The hasattr check already handles TensorFlow 2, where tf.contrib is gone.
+    if hasattr(tf, "contrib") and tf.contrib.rnn is not None:
+        return tf.contrib.rnn.LayerRNNCell
+    return None

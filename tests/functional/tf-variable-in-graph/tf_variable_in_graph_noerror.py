@@ -86,3 +86,18 @@ def rnn_without_weights(x, cell):
 class Keras2Block(tf_keras.layers.Layer):
     def call(self, inputs):
         return tf_keras.layers.Dropout(0.5)(inputs)  # Keras 2 dropout draws stateless numbers
+
+
+class Stats(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self._counters = {}
+
+    @tf.function
+    def update(self, name, length):
+        counter = self._counters.get(name)  # read from state kept between traces
+        if counter is None:
+            counter = tf.Variable(tf.constant(0, dtype=tf.int64), trainable=False)
+            self._counters[name] = counter
+        counter.assign_add(tf.cast(length, tf.int64))
+

@@ -1,0 +1,108 @@
+"""The tflint options that steer the shared analysis, and the current run's values.
+
+Pylint option names are global, so tflint registers these once (on
+:class:`~tflint.checker.InternalErrorChecker`); :meth:`TFLintChecker.open` copies the
+run's values here with :func:`configure`, so a long-lived editor process picks up a
+changed configuration on its next run. Rule-specific options (``tf-unroll-threshold``,
+``tf-report-logging``) stay on their checkers and are read from ``linter.config``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from astroid import nodes
+
+GRAPH_DECORATORS = "tf-graph-decorators"
+KERAS_TRACED = "tf-keras-traced"
+
+OPTIONS = (
+    (
+        GRAPH_DECORATORS,
+        {
+            "default": (),
+            "type": "csv",
+            "metavar": "<names>",
+            "help": "Extra decorators or wrapper functions that trace the function they get, like "
+            "tf.function does (your project's wrappers around it). A dotted name (mylib.compiled) "
+            "matches that import path; a bare name (compiled) matches any decorator or call "
+            "ending in it. Both @compiled and compiled(f) count.",
+        },
+    ),
+    (
+        KERAS_TRACED,
+        {
+            "default": True,
+            "type": "yn",
+            "metavar": "<y or n>",
+            "help": "Count the methods Keras traces (Layer/Model call, train_step, test_step, "
+            "predict_step, Metric update_state...), functions given to compile() and Lambda "
+            "layers as graph code. Say n when your models run eagerly (run_eagerly=True).",
+        },
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The option values the shared analysis reads."""
+
+    graph_decorators: tuple[str, ...] = ()
+    keras_traced: bool = True
+
+
+DEFAULTS = Settings()
+_current: list[Settings] = [DEFAULTS]
+
+
+def configure(config: object) -> None:
+    """Take this run's values from pylint's ``linter.config`` (missing options: defaults)."""
+    names = getattr(config, GRAPH_DECORATORS.replace("-", "_"), ()) or ()
+    if isinstance(names, str):  # set programmatically rather than through pylint's csv parser
+        names = names.split(",")
+    cleaned = tuple(dict.fromkeys(n.strip().lstrip("@") for n in names if n and n.strip().lstrip("@")))
+    keras = getattr(config, KERAS_TRACED.replace("-", "_"), True)
+    _current[0] = Settings(graph_decorators=cleaned, keras_traced=bool(keras))
+
+
+def reset() -> None:
+    """Back to the defaults."""
+    _current[0] = DEFAULTS
+
+
+def current() -> Settings:
+    """The values of the current run."""
+    return _current[0]
+
+
+def is_graph_decorator(expr: nodes.NodeNG, resolved: str | None) -> bool:
+    """True when ``expr`` (a decorator or callee) is one of the configured ``tf-graph-decorators``.
+
+    ``resolved`` is the dotted name the module's imports give ``expr`` (``mylib.compiled``
+    for ``from mylib import compiled``). A dotted entry matches the resolved name, the
+    spelling in the source, or a resolved name ending in it (``pkg.mylib.compiled``);
+    a bare entry matches the last part of the name (``@compiled``, ``@utils.compiled``).
+    """
+    entries = _current[0].graph_decorators
+    if not entries or not isinstance(expr, (nodes.Name, nodes.Attribute)):
+        return False
+    last = expr.attrname if isinstance(expr, nodes.Attribute) else expr.name
+    spelled = _spelling(expr)
+    for entry in entries:
+        if "." not in entry:
+            if last == entry:
+                return True
+        elif entry in (spelled, resolved) or (resolved or "").endswith("." + entry):
+            return True
+    return False
+
+
+def _spelling(expr: nodes.NodeNG) -> str:
+    parts = []
+    while isinstance(expr, nodes.Attribute):
+        parts.append(expr.attrname)
+        expr = expr.expr
+    if not isinstance(expr, nodes.Name):
+        return ""
+    parts.append(expr.name)
+    return ".".join(reversed(parts))
