@@ -6,7 +6,7 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import calls, context, guards
+from tflint import calls, context, guards, settings
 from tflint.checker import TFLintChecker, guarded
 from tflint.graph import is_create_once
 from tflint.messages import msgid
@@ -101,7 +101,7 @@ class FunctionRecreatedChecker(TFLintChecker):
         closes = _closes_over_call_values(created, owner)
         if closes and callers and not any(calls.enclosing_loops(call) for call in callers):
             return  # traces what each call was given, and no caller repeats it in a loop
-        if any(_in_keras_method(call) for call in callers):
+        if settings.current().keras_traced and any(_in_keras_method(call) for call in callers):
             return  # called from a Keras layer or model: runs while fit/predict trace it
         if not callers:
             if _only_passed_to_calls(owner):

@@ -229,10 +229,17 @@ def _nonlocal_owner(func: nodes.FunctionDef, name: str) -> nodes.NodeNG | None:
 
 
 def _declared_outside(func: nodes.FunctionDef, name: str) -> bool:
-    for stmt in func.nodes_of_class((nodes.Global, nodes.Nonlocal)):
-        if stmt.scope() is func and name in stmt.names:
-            return True
-    return False
+    """``name`` is declared ``global`` or ``nonlocal`` in ``func`` itself."""
+    declared = context.project().memo(func.root(), "global-declarations", _global_declarations)
+    return name in declared.get(func, ())
+
+
+def _global_declarations(module: nodes.Module) -> dict[nodes.NodeNG, set[str]]:
+    """Each scope's ``global``/``nonlocal`` names: one walk per module instead of one per assignment."""
+    found: dict[nodes.NodeNG, set[str]] = {}
+    for stmt in module.nodes_of_class((nodes.Global, nodes.Nonlocal)):
+        found.setdefault(stmt.scope(), set()).update(stmt.names)
+    return found
 
 
 def _method_class(node: nodes.NodeNG) -> nodes.ClassDef | None:

@@ -15,7 +15,6 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-import pytest
 
 from conftest import PYTHON
 
@@ -162,24 +161,13 @@ def test_two_packages_in_one_run_match_separate_runs(tmp_path):
     assert len(combined) == 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Project.traced() shares one walk's answer with every module of the walk, so "
-    "a module's graph context depends on which module was asked first; the fix "
-    "(one forward reach per entry module, merged by a fixed preference) is in project.py",
-)
 def test_answer_does_not_depend_on_which_module_was_linted_first(tmp_path):
     _write(tmp_path, ATTRIBUTE_REACH)
     assert _lint(tmp_path, 1, "pkg") == _lint(tmp_path, 2, "pkg")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two script folders with a module of the same name (a/utils.py, b/utils.py): "
-    "astroid caches modules by name, so Project._parse and pylint hold different copies of "
-    "b/utils.py and the reached functions do not match the linted module",
-)
 def test_script_folders_with_the_same_module_names_match_separate_runs(tmp_path):
+    # astroid caches one module per name: b/utils.py must still get its own answer.
     train = """
         import tensorflow as tf
 
@@ -201,12 +189,6 @@ def test_script_folders_with_the_same_module_names_match_separate_runs(tmp_path)
     assert combined == separate
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="astroid files `a.SCALE = ...` made in another module among a's module locals (an "
-    "AssignAttr) once that module is built; pystate.changed_globals reads `.name` on it and "
-    "raises: tf-internal-error on every name of a.py, only when b.py was linted first",
-)
 def test_a_global_patched_from_another_module_gives_the_same_result_in_any_order(tmp_path):
     _write(tmp_path, {
         "pkg/__init__.py": "",

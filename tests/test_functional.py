@@ -1,7 +1,8 @@
 """Pylint-format functional tests: ``tests/functional/<rule>/*.py`` with ``# [symbol]`` lines.
 
 Regenerate the expected ``.txt`` files after a deliberate message change with
-``python tests/test_functional.py --update``.
+``python tests/test_functional.py --update`` (add case paths or name fragments after it to
+regenerate only those: ``--update tf_retracing_argument_graph``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def test_every_rule_has_positive_and_noerror_cases() -> None:
 
 
 if __name__ == "__main__" and "--update" in sys.argv:
+    _wanted = sys.argv[sys.argv.index("--update") + 1:]
     for case_path in CASES:
+        if _wanted and not any(fragment in str(case_path) for fragment in _wanted):
+            continue
         updater = _Update(_test_file(case_path))
         updater.setUp()
         updater.runTest()

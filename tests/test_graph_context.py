@@ -301,3 +301,46 @@ def _lint_subprocess(cwd, target: str, jobs: str) -> list[tuple[str, ...]]:
             path, lineno, rest = line.split(":", 2)
             rows.append((path, lineno, rest.split("(", 1)[1].split(")", 1)[0]))
     return sorted(rows)
+
+
+def test_script_folders_with_same_module_names_are_told_apart(tmp_path):
+    """Two script folders each with a ``utils.py``: astroid caches one module per name, so
+    the second folder's copy is a different object from the one its importer resolves to."""
+    train = """
+        import tensorflow as tf
+        from utils import helper
+
+        @tf.function
+        def step(x):
+            return helper(x)
+    """
+    _write(
+        tmp_path,
+        {
+            "a/utils.py": """
+                def helper(x):
+                    return x + 1
+            """,
+            "a/train.py": train,
+            "b/utils.py": """
+                def helper(x):
+                    print("tracing", x)
+                    return x + 1
+            """,
+            "b/train.py": train,
+        },
+    )
+    for order in (("a", "b"), ("b", "a")):
+        result = subprocess.run(
+            [_python(), "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint",
+             "--output-format=parseable", "--score=no", *order],
+            capture_output=True, text=True, cwd=tmp_path, check=False,
+        )
+        assert result.stdout.count("tf-print-in-graph") == 1, (order, result.stdout)
+        assert "b/utils.py:3:" in result.stdout
+
+
+def _python() -> str:
+    from conftest import PYTHON
+
+    return PYTHON

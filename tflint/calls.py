@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from tflint import context
+from tflint import context, settings
 from tflint.graph import FunctionNode, Instance, ModuleGraph, function_label
 # Re-exported: the checkers ask `calls.LOOP_VARIABLE`, `calls.enclosing_loops(...)`.
 from tflint.loopvalues import (  # pylint: disable=unused-import
@@ -187,6 +187,8 @@ def _spelled_like_function(expr: nodes.NodeNG) -> bool:
     name = expr.attrname if isinstance(expr, nodes.Attribute) else getattr(expr, "name", "")
     if "function" in name.lower():
         return True
+    if settings.current().graph_decorators and settings.is_graph_decorator(expr, context.names(expr).raw(expr)):
+        return True  # a project wrapper named in tf-graph-decorators
     return isinstance(expr, nodes.Name) and (context.names(expr).api(expr) or "").startswith("tensorflow.")
 
 

@@ -27,6 +27,9 @@ class TFLintChecker(BaseChecker):
     def open(self) -> None:
         """Start each pylint run with empty caches and this run's options (editors reuse the process)."""
         settings.configure(self.linter.config)
+        if _parallel_worker(self.linter) and _state_owner[0] is self.linter:
+            return  # pylint's parallel workers call open() before every file of the same run
+        _state_owner[0] = self.linter
         context.reset()
 
     def close(self) -> None:
@@ -41,6 +44,18 @@ class TFLintChecker(BaseChecker):
             self.add_message(INTERNAL_ERROR, node=node, args=(where, type(node).__name__, detail), confidence=HIGH)
         except Exception:  # the message itself may be disabled or unknown in a bare test linter
             pass
+
+
+# The linter whose run the shared caches belong to (see TFLintChecker.open).
+_state_owner: list[object] = [None]
+
+
+def _parallel_worker(linter: object) -> bool:
+    """True in a ``pylint -j N`` worker process: its linter is pylint's worker linter, which
+    serves one run only and calls the checkers' ``open()`` before each of its files."""
+    from pylint.lint import parallel  # pylint: disable=import-outside-toplevel
+
+    return linter is not None and linter is getattr(parallel, "_worker_linter", None)
 
 
 def guarded(visit: _Visit) -> _Visit:

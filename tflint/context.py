@@ -26,9 +26,13 @@ from tflint.trace import Trace
 _state: dict[str, Project] = {}
 
 
+_last_names: list = [None, None]  # (module, resolver): checkers ask about one module at a time
+
+
 def reset() -> None:
     """Forget everything: called at the start of each pylint run."""
     _state["project"] = Project()
+    _last_names[:] = [None, None]
 
 
 def project() -> Project:
@@ -40,7 +44,10 @@ def project() -> Project:
 
 def names(node: nodes.NodeNG) -> NameResolver:
     """The name resolver of the module holding ``node``."""
-    return project().names(node.root())
+    module = node.root()
+    if _last_names[0] is not module:
+        _last_names[:] = [module, project().names(module)]
+    return _last_names[1]
 
 
 def graph_context(node: nodes.NodeNG) -> Trace | None:

@@ -57,6 +57,10 @@ def keyword_constant(call: nodes.Call, keyword: str):
     return None
 
 
+_RUN_FUNCTIONS_EAGERLY = frozenset(
+    {"tensorflow.config.run_functions_eagerly", "tensorflow.config.experimental_run_functions_eagerly"}
+)
+
 class ModuleGraph:
     """Entry points, eager callbacks and call edges of one module."""
 
@@ -74,6 +78,12 @@ class ModuleGraph:
         self._edges: dict[FunctionNode, list[tuple[FunctionNode, object]]] = {}
         self._runs_eagerly = False
         self._wrappers: dict[nodes.FunctionDef, bool] = {}
+        # Checkers ask about the same callee expressions again and again (every rule resolves
+        # the callee of every call): the answer depends only on the expression and the
+        # (unchanging) project files, so it is computed once per run.
+        self._definitions: dict[nodes.NodeNG, object] = {}
+        self._loads: dict[tuple[nodes.NodeNG, str], nodes.Module | None] = {}
+        self._chains: dict[nodes.ClassDef, list[nodes.ClassDef]] = {}
 
     # ---- entry points -------------------------------------------------------------
     def scan(self) -> None:
@@ -149,6 +159,13 @@ class ModuleGraph:
             autograph = keyword_constant(call, "autograph")
             origin = f"{_source_name(call.func)}(...) at line {call.lineno}"
             self._add_root(self.function_of(target, call), Trace((), origin, HIGH, autograph is not False))
+            return
+        if api in _RUN_FUNCTIONS_EAGERLY:
+            switch = call_argument(call, 0, "run_eagerly")
+            if isinstance(switch, nodes.Const) and switch.value is True:
+                # The module runs its functions eagerly on purpose (a PyTorch bridge, a debug
+                # script): like compile(run_eagerly=True), its Keras methods are not traced.
+                self._runs_eagerly = True
             return
         if api in tfapi.EAGER_CALLBACK_APIS:
             self._mark_eager(call, *tfapi.EAGER_CALLBACK_APIS[api])
@@ -289,6 +306,13 @@ class ModuleGraph:
 
     def _definition_of(self, expr: nodes.NodeNG, depth: int = 0):
         """The def, class, project module or :class:`Instance` that ``expr`` names."""
+        if depth:
+            return self._find_definition(expr, depth)
+        if expr not in self._definitions:
+            self._definitions[expr] = self._find_definition(expr, 0)
+        return self._definitions[expr]
+
+    def _find_definition(self, expr: nodes.NodeNG, depth: int):
         if depth > _MAX_CLASS_DEPTH:
             return None
         if isinstance(expr, nodes.Name):
@@ -303,7 +327,7 @@ class ModuleGraph:
         if isinstance(container, nodes.Module):
             found = _first_definition(container, expr.attrname)
             if found is None and container.package:
-                found = self.project.load(container, f"{container.name}.{expr.attrname}")
+                found = self._load(container, f"{container.name}.{expr.attrname}")
             return found
         if isinstance(container, nodes.ClassDef):
             return self._method_of(container, expr.attrname, 0)
@@ -340,9 +364,9 @@ class ModuleGraph:
             if isinstance(binding, nodes.Import):
                 for modname, alias in binding.names:
                     if alias == name:
-                        return self.project.load(binding, modname)
+                        return self._load(binding, modname)
                     if alias is None and modname.split(".")[0] == name:
-                        return self.project.load(binding, name)
+                        return self._load(binding, name)
                 return None
             if isinstance(binding, nodes.AssignName):
                 value = assigned_value(binding)
@@ -356,16 +380,30 @@ class ModuleGraph:
         imported = next((orig for orig, alias in binding.names if (alias or orig) == name), None)
         if imported is None:
             return None
-        module = self.project.load(binding, binding.modname)
+        module = self._load(binding, binding.modname)
         if module is not None:
             found = _first_definition(module, imported)
             if found is not None:
                 return found
         submodule = f"{binding.modname}.{imported}" if binding.modname else imported
-        return self.project.load(binding, submodule)
+        return self._load(binding, submodule)
+
+    def _load(self, binding: nodes.NodeNG, modname: str) -> nodes.Module | None:
+        """``project.load``, once per import statement and name (it stats files to answer)."""
+        key = (binding, modname)
+        if key not in self._loads:
+            self._loads[key] = self.project.load(binding, modname)
+        return self._loads[key]
 
     def class_chain(self, cls: nodes.ClassDef, depth: int = 0) -> list[nodes.ClassDef]:
         """``cls`` and its base classes defined in the project (not TF's, never inferred)."""
+        if depth:
+            return self._find_class_chain(cls, depth)
+        if cls not in self._chains:
+            self._chains[cls] = self._find_class_chain(cls, 0)
+        return list(self._chains[cls])  # a copy: callers may extend it
+
+    def _find_class_chain(self, cls: nodes.ClassDef, depth: int) -> list[nodes.ClassDef]:
         chain = [cls]
         if depth > _MAX_CLASS_DEPTH:
             return chain

@@ -9,6 +9,7 @@ project's own files are ever parsed: never TensorFlow, never site-packages.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import deque
@@ -40,8 +41,9 @@ def package_root(path: str) -> str:
     return folder
 
 
+@functools.lru_cache(maxsize=65536)
 def module_name(path: str, root: str) -> str:
-    """Dotted module name of ``path`` relative to ``root``."""
+    """Dotted module name of ``path`` relative to ``root`` (a pure function of two paths: memoised)."""
     rel = os.path.relpath(os.path.abspath(path), root)
     parts = rel[: -len(".py")].split(os.sep) if rel.endswith(".py") else rel.split(os.sep)
     if parts and parts[-1] == "__init__":
@@ -62,6 +64,9 @@ class Project:
         self._files: dict[str, list[str]] = {}
         self._importers: dict[str, dict[str, list[str]]] = {}
         self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
+        self._reach: dict[int, tuple[nodes.Module, dict[int, dict[FunctionNode, Trace]]]] = {}
+        self._direct_importers: dict[str, list[str]] = {}
+        self._modules: dict[str, nodes.Module] = {}
 
     def memo(self, module: nodes.Module, key: str, compute):
         """``compute(module)``, computed once per module and run (for module-wide facts)."""
@@ -105,39 +110,78 @@ class Project:
         return None
 
     def _parse(self, path: str, modname: str) -> nodes.Module | None:
+        key = os.path.abspath(path)
+        known = self._modules.get(key)
+        if known is not None:
+            return known
         try:
-            return MANAGER.ast_from_file(path, modname, source=True)
+            module = MANAGER.ast_from_file(path, modname, source=True)
         except Exception:  # syntax errors and unreadable files: pylint reports them itself
             return None
+        self._modules[key] = module
+        return module
+
+    def adopt(self, module: nodes.Module) -> nodes.Module:
+        """The project's copy of ``module``'s file: ``module`` itself unless one was parsed first.
+
+        astroid caches one module per *name*, so two script folders with a ``utils.py`` each
+        give pylint a fresh object for the second; edges built earlier point into the copy
+        the project parsed first, which therefore stays the canonical one.
+        """
+        if not module.file:
+            return module
+        return self._modules.setdefault(os.path.abspath(module.file), module)
+
+    @staticmethod
+    def _same_functions(found: dict[FunctionNode, Trace], module: nodes.Module) -> dict[FunctionNode, Trace]:
+        """``found`` (keyed by another copy of ``module``) keyed by ``module``'s own nodes."""
+        wanted = {(f.lineno, f.col_offset, f.name): trace for f, trace in found.items()}
+        result: dict[FunctionNode, Trace] = {}
+        for func in module.nodes_of_class((nodes.FunctionDef, nodes.Lambda)):
+            trace = wanted.get((func.lineno, func.col_offset, getattr(func, "name", "<lambda>")))
+            if trace is not None:
+                result[func] = trace
+        return result
 
     # ---- traced functions --------------------------------------------------------------
     def traced(self, module: nodes.Module) -> dict[FunctionNode, Trace]:
         """Functions of ``module`` that run traced, each with the best explanation.
 
-        The walk covers ``module`` and every module importing it, directly or not. Each
-        of those importers' own importers are in that set too, so when the set is
-        complete the walk answers for all of them at once: big projects walk rarely.
+        The entry points are those of ``module`` and of every module importing it,
+        directly or not. The answer depends on ``module`` and the project only, never on
+        which modules were asked about before: pylint's parallel workers each see another
+        subset of the files, in another order, and must agree with ``-j 1``. So each
+        module's forward reach is walked once per run, and the reaches of the entry
+        modules are merged by a fixed preference.
         """
         entry = self._traced.get(id(module))
         if entry is not None and entry[0] is module:
             return entry[1]
-        importers, complete = self.importers(module)
-        modules = [module] + importers
-        found = self._reach(modules)
-        by_module: dict[int, dict[FunctionNode, Trace]] = {id(m): {} for m in (modules if complete else [module])}
-        for func, trace in found.items():
-            bucket = by_module.get(id(func.root()))
-            if bucket is not None:
-                bucket[func] = trace
-        for member in modules if complete else [module]:
-            if member is module or id(member) not in self._traced:
-                self._traced[id(member)] = (member, by_module[id(member)])
-        return by_module[id(module)]
+        canonical = self.adopt(module)
+        if canonical is not module:
+            return self._same_functions(self.traced(canonical), module)
+        importers, _ = self.importers(module)
+        result: dict[FunctionNode, Trace] = {}
+        for source in [module, *importers]:
+            for func, trace in self._reach_from(source).get(id(module), {}).items():
+                best = result.get(func)
+                if best is None or _preference(trace) < _preference(best):
+                    result[func] = trace
+        self._traced[id(module)] = (module, result)
+        return result
 
-    def _reach(self, modules: list[nodes.Module]) -> dict[FunctionNode, Trace]:
-        seeds: list[tuple[FunctionNode, Trace]] = []
-        for module in modules:
-            seeds.extend(self.graph(module).roots.items())
+    def _reach_from(self, source: nodes.Module) -> dict[int, dict[FunctionNode, Trace]]:
+        """Functions reached from ``source``'s own entry points, grouped by their module."""
+        entry = self._reach.get(id(source))
+        if entry is not None and entry[0] is source:
+            return entry[1]
+        by_module: dict[int, dict[FunctionNode, Trace]] = {}
+        for func, trace in self._walk(list(self.graph(source).roots.items())).items():
+            by_module.setdefault(id(func.root()), {})[func] = trace
+        self._reach[id(source)] = (source, by_module)
+        return by_module
+
+    def _walk(self, seeds: list[tuple[FunctionNode, Trace]]) -> dict[FunctionNode, Trace]:
         seeds.sort(key=lambda item: (item[1].sort_key(), item[0].root().file or "", item[0].lineno or 0))
         reached: dict[FunctionNode, Trace] = {}
         queue: deque[FunctionNode] = deque()
@@ -183,8 +227,12 @@ class Project:
 
     def _importers_of(self, target: str, root: str) -> list[str]:
         """Project files whose import statements mention ``target``'s module name."""
-        name = module_name(target, root).rsplit(".", 1)[-1]
-        return [path for path in self._import_index(root).get(name, ()) if path != target]
+        found = self._direct_importers.get(target)
+        if found is None:
+            name = module_name(target, root).rsplit(".", 1)[-1]
+            found = [path for path in self._import_index(root).get(name, ()) if path != target]
+            self._direct_importers[target] = found
+        return found
 
     def _import_index(self, root: str) -> dict[str, list[str]]:
         """Every word used in an import statement -> the project files using it (one pass)."""
@@ -211,6 +259,12 @@ class Project:
                 return handle.read(_MAX_FILE_BYTES).decode("utf-8", errors="replace")
         except OSError:
             return ""
+
+
+
+def _preference(trace: Trace) -> tuple:
+    """A total order on explanations: strongest, shortest, then by text (never by visit order)."""
+    return (*trace.sort_key(), trace.origin_file, trace.chain)
 
 
 def _list_python_files(root: str) -> list[str]:

@@ -202,7 +202,10 @@ def changed_globals(module: nodes.Module, resolver: NameResolver) -> dict[str, i
     (configuration set before anything is traced) does not count.
     """
     python_valued = set()
-    for name, bindings in module.locals.items():
+    for name, all_bindings in module.locals.items():
+        # astroid also files `other_module.NAME = ...` from modules built earlier under
+        # NAME: assignments elsewhere, and the reason the answer would depend on build order.
+        bindings = [b for b in all_bindings if not isinstance(b, nodes.AssignAttr)]
         if any(isinstance(b, (nodes.Import, nodes.ImportFrom, nodes.ClassDef, nodes.FunctionDef)) for b in bindings):
             continue
         for binding in bindings:

@@ -898,7 +898,11 @@ class _Engine:
         first = args[0] if args else None
         if name in ("int", "float", "bool", "abs", "round"):
             if first is not None and first.is_tensor:
-                return TENSOR_VALUE
+                if name == "abs":
+                    return TENSOR_VALUE
+                # AutoGraph turns int(t)/float(t) into tf.cast in traced code; eagerly
+                # (`self.n = int(tf.reduce_prod(shape))` in __init__) the result is a Python number.
+                return TENSOR_VALUE if context.graph_context(node) is not None else python("int" if name == "round" else name)
             if first is not None and not first.is_python:
                 return UNKNOWN_VALUE
             if name == "abs":

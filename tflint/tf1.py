@@ -264,6 +264,9 @@ def _imports_tensorflow(module: nodes.Module) -> bool:
     return False
 
 
+_SCANNED = (nodes.Import, nodes.ImportFrom, nodes.Call, nodes.Name, nodes.Attribute)
+
+
 class _ModuleScan:
     """One pass over a module: finds every TF1 use, then groups the repeated ones."""
 
@@ -276,11 +279,23 @@ class _ModuleScan:
         self.session_calls: set[int] = set()
 
     def run(self) -> dict[int, list[Use]]:
-        for node in self.module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        # One walk of the module; the three kinds are still scanned in this order, because
+        # references look at what the imports and session calls found.
+        imports: list[nodes.Import | nodes.ImportFrom] = []
+        calls: list[nodes.Call] = []
+        references: list[nodes.Name | nodes.Attribute] = []
+        for node in self.module.nodes_of_class(_SCANNED):
+            if isinstance(node, nodes.Call):
+                calls.append(node)
+            elif isinstance(node, (nodes.Name, nodes.Attribute)):
+                references.append(node)
+            else:
+                imports.append(node)
+        for node in imports:
             self._scan_import(node)
-        for node in self.module.nodes_of_class(nodes.Call):
+        for node in calls:
             self._scan_session_call(node)
-        for node in self.module.nodes_of_class((nodes.Name, nodes.Attribute)):
+        for node in references:
             self._scan_reference(node)
         return self._result()
 

@@ -132,3 +132,20 @@ converted_builtins(tf.constant([1.0, 2.0]))
 numpy_on_python_values(tf.constant([1.0, 2.0, 3.0]))
 dynamic_size(tf.constant([1.0, 2.0]))
 through_py_function(tf.constant(1.0))
+
+
+class ModeSum(tf.keras.Model):
+    """poisson-cnn: a count computed eagerly in __init__ with int(tensor) is a Python int."""
+
+    def __init__(self, nmodes=(32, 32)):
+        super().__init__()
+        self.nmodes = nmodes
+        self.total_mode_number = int(tf.reduce_prod(nmodes))
+
+    def call(self, inputs):
+        indices = []
+        for m in range(self.total_mode_number):
+            for k in range(len(self.nmodes) - 1):
+                indices.append(int(np.floor(m / np.prod(self.nmodes[k + 1:]))))
+        return inputs
+
