@@ -35,7 +35,7 @@ site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info site
 
 # Real TensorFlow code from PyPI (pinned in tests/tools/corpus.py); not part of `make test`.
 primer: $(STAMP)
