@@ -39,12 +39,7 @@ class BranchStructureChecker(TFLintChecker):
     }
 
     def _report(self, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
-        self.add_message(
-            SYMBOL,
-            node=node,
-            args=(what, error, trace.chain[-1], trace.describe(node.root().file), fix),
-            confidence=autograph.confidence(trace),
-        )
+        self.add_traced_message(SYMBOL, node, trace, what, error, fix)
 
     @staticmethod
     def _converted(node: nodes.NodeNG) -> Trace | None:

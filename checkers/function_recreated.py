@@ -319,13 +319,8 @@ def _in_keras_method(call: nodes.Call) -> bool:
     """A call in a method of a Keras Layer/Model/Metric subclass (traced under fit/predict)."""
     if context.graph_context(call) is not None:
         return True
-    frame = call.frame()
-    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
-        if isinstance(frame.parent, nodes.ClassDef):
-            cls = frame.parent
-            return context.project().graph(cls.root()).keras_family(cls, 0) is not None
-        frame = frame.parent.frame() if frame.parent else None
-    return False
+    cls = context.enclosing_class(call)
+    return cls is not None and context.project().graph(cls.root()).keras_family(cls, 0) is not None
 
 
 def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:

@@ -35,12 +35,7 @@ class NumpyInGraphChecker(TFLintChecker):
     }
 
     def _report(self, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
-        self.add_message(
-            SYMBOL,
-            node=node,
-            args=(what, error, trace.chain[-1], trace.describe(node.root().file), fix),
-            confidence=autograph.confidence(trace),
-        )
+        self.add_traced_message(SYMBOL, node, trace, what, error, fix)
 
     @only_required_for_messages(SYMBOL)
     @guarded

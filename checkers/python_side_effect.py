@@ -93,7 +93,7 @@ class PythonSideEffectChecker(TFLintChecker):
             owner = self._owner(node.func.expr, trace)
             if owner is None or context.in_run_once_code(node):
                 return
-            cls = _method_class(node)
+            cls = context.enclosing_class(node)
             classes = context.project().graph(node.root()).class_chain(cls) if cls is not None else []
             known = pystate.container_known(node.func.expr, owner, resolver, classes)
             if pystate.is_mutating_call(node, owner, known):
@@ -165,7 +165,7 @@ class PythonSideEffectChecker(TFLintChecker):
         owner = self._owner(node, trace)
         if owner is None:
             return
-        cls = _method_class(node)
+        cls = context.enclosing_class(node)
         if owner.kind == "self" and cls is not None:
             resolver = context.names(node)
             if any(pystate.is_variable_value(v, resolver) for v in pystate.attribute_values(cls, node.attrname)):
@@ -240,12 +240,3 @@ def _global_declarations(module: nodes.Module) -> dict[nodes.NodeNG, set[str]]:
     for stmt in module.nodes_of_class((nodes.Global, nodes.Nonlocal)):
         found.setdefault(stmt.scope(), set()).update(stmt.names)
     return found
-
-
-def _method_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
-    frame = node.frame()
-    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
-        if isinstance(frame.parent, nodes.ClassDef):
-            return frame.parent
-        frame = frame.parent.frame() if frame.parent else None
-    return None

@@ -54,12 +54,7 @@ class TensorIterationChecker(TFLintChecker):
     def _emit(self, node: nodes.NodeNG, trace: Trace, what: str, fix: str, error: str = _NOT_ALLOWED) -> None:
         if autograph.unreachable_for_tensors(node):
             return  # a branch for NumPy/eager values, or one a known Python flag never takes
-        self.add_message(
-            SYMBOL,
-            node=node,
-            args=(what, error, trace.chain[-1], trace.describe(node.root().file), fix),
-            confidence=autograph.confidence(trace),
-        )
+        self.add_traced_message(SYMBOL, node, trace, what, error, fix)
 
     @only_required_for_messages(SYMBOL)
     @guarded

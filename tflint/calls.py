@@ -275,7 +275,7 @@ def _bound_values(expr: nodes.NodeNG) -> list[nodes.NodeNG]:
     owner = graph.definition_of(expr.expr)
     classes: list[nodes.ClassDef] = []
     if isinstance(expr.expr, nodes.Name) and expr.expr.name in ("self", "cls"):
-        cls = _method_class(expr)
+        cls = context.enclosing_class(expr)
         if cls is not None:
             classes = graph.class_chain(cls)
     elif isinstance(owner, Instance):
@@ -607,12 +607,3 @@ def _names_class(expr: nodes.NodeNG) -> bool:
         return _graph(expr).class_of(expr) is not None
     except Exception:
         return False
-
-
-def _method_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
-    frame = node.frame()
-    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
-        if isinstance(frame.parent, nodes.ClassDef):
-            return frame.parent
-        frame = frame.parent.frame() if frame.parent else None
-    return None

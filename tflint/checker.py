@@ -12,8 +12,9 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
-from tflint import context, settings
+from tflint import autograph, context, settings
 from tflint.messages import msgid
+from tflint.trace import Trace
 
 INTERNAL_ERROR = "tf-internal-error"
 _Visit = TypeVar("_Visit", bound=Callable[..., None])
@@ -36,6 +37,16 @@ class TFLintChecker(BaseChecker):
         """End of the run: back to the default options, so code that analyses without a run
         (tests, embedding tools) never sees a previous run's configuration."""
         settings.reset()
+
+    def add_traced_message(self, symbol: str, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
+        """Report ``symbol`` in traced code: what fails, the error TF raises, where the
+        function is traced and the fix, with the confidence AutoGraph's state allows."""
+        self.add_message(
+            symbol,
+            node=node,
+            args=(what, error, trace.chain[-1], trace.describe(node.root().file), fix),
+            confidence=autograph.confidence(trace),
+        )
 
     def report_internal_error(self, node: nodes.NodeNG, where: str, exc: BaseException) -> None:
         """Report a failure of tflint itself on ``node`` without stopping pylint."""

@@ -90,6 +90,16 @@ def enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda |
     return None
 
 
+def enclosing_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class whose method (or a function nested in it) holds ``node``."""
+    frame = node.frame()
+    while isinstance(frame, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(frame.parent, nodes.ClassDef):
+            return frame.parent
+        frame = frame.parent.frame() if frame.parent else None
+    return None
+
+
 def _in_body(func: nodes.FunctionDef | nodes.Lambda, child: nodes.NodeNG) -> bool:
     """Decorators and default values run where the function is defined, not in it."""
     if child is func:
