@@ -41,7 +41,7 @@ class DeprecatedFunctionArgumentChecker(TFLintChecker):
         graph = context.project().graph(node.root())
         spelled = f"`{node.func.as_string()}`"
         confidence = INFERENCE
-        if context.names(node).api(node.func) in tfapi.TF_FUNCTION:
+        if context.callee_api(node) in tfapi.TF_FUNCTION:
             confidence = HIGH
         elif not graph.is_tf_function(node.func):
             if not forwards_keywords_to_tf_function(node.func, graph):

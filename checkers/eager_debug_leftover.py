@@ -36,7 +36,7 @@ class EagerDebugLeftoverChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """The switches, called with a literal True."""
-        api = context.names(node).api(node.func)
+        api = context.callee_api(node)
         if api in tfapi.EAGER_DEBUG_SWITCHES:
             value = node.args[0] if node.args else _keyword(node, "run_eagerly")
             if api in tfapi.EAGER_FUNCTION_SWITCHES and not _literal_true(value):

@@ -8,6 +8,7 @@ from pylint.interfaces import HIGH, INFERENCE
 
 from tflint import calls, context
 from tflint.checker import TFLintChecker, guarded
+from tflint.index import module_nodes
 from tflint.messages import msgid
 
 SYMBOL = "tf-eager-training-loop"
@@ -39,6 +40,8 @@ class EagerTrainingLoopChecker(TFLintChecker):
     @guarded
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         """A step function with a tape and an update, called in an eager loop."""
+        if node not in context.project().memo(node.root(), "gradient-tape-functions", _tape_functions):
+            return  # most functions record no gradients: no need to walk their bodies
         update = _training_step(node.body)
         if update is None or context.graph_context(node) is not None:
             return
@@ -58,8 +61,7 @@ class EagerTrainingLoopChecker(TFLintChecker):
     @guarded
     def visit_with(self, node: nodes.With) -> None:
         """A tape and an update written straight into the body of an eager loop."""
-        if not any(isinstance(expr, nodes.Call) and context.names(node).api(expr.func) == "tensorflow.GradientTape"
-                   for expr, _ in node.items):
+        if not _records_gradients(node):
             return
         loops = calls.enclosing_loops(node)
         if not loops or context.graph_context(node) is not None or context.in_test_code(node):
@@ -85,14 +87,24 @@ def _training_step(body: list[nodes.NodeNG]) -> str | None:
     """
     has_tape = False
     for node in _walk(body):
-        if isinstance(node, nodes.With) and any(
-            isinstance(expr, nodes.Call) and context.names(node).api(expr.func) == "tensorflow.GradientTape"
-            for expr, _ in node.items
-        ):
+        if isinstance(node, nodes.With) and _records_gradients(node):
             if calls.enclosing_loops(node):
                 return None
             has_tape = True
     return _update_in(body) if has_tape else None
+
+
+def _records_gradients(node: nodes.With) -> bool:
+    """``with tf.GradientTape() ...:``"""
+    return any(
+        isinstance(expr, nodes.Call) and context.names(node).api(expr.func) == "tensorflow.GradientTape"
+        for expr, _ in node.items
+    )
+
+
+def _tape_functions(module: nodes.Module) -> set[nodes.NodeNG]:
+    """The functions whose own body (nested functions aside) records gradients."""
+    return {node.scope() for node in module_nodes(module, nodes.With) if _records_gradients(node)}
 
 
 def _update_in(body: list[nodes.NodeNG]) -> str | None:

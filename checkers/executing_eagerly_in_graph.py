@@ -32,9 +32,9 @@ class ExecutingEagerlyInGraphChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Report ``tf.executing_eagerly()`` in tf.function and tf.data entry points."""
-        resolver = context.names(node)
-        if resolver.api(node.func) not in tfapi.EAGER_GUARDS:
+        if context.callee_api(node) not in tfapi.EAGER_GUARDS:
             return
+        resolver = context.names(node)
         trace = context.graph_context(node)
         if trace is None or trace.kind not in ("function", "dataset") or guards.in_init_scope(node, resolver):
             return

@@ -28,20 +28,30 @@ class FrozenPythonGlobalChecker(TFLintChecker):
         ),
     }
 
+    _changed: dict[str, int] | None = None  # the walked module's changing globals
+
     def visit_module(self, node: nodes.Module) -> None:
         """One message per function and global is enough."""
         self._reported: set[tuple[int, str]] = set()
+        self._changed = None  # computed at the first name
+
+    def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
+        """Forget the module's globals (editors keep the checker between runs)."""
+        self._changed = None
 
     @only_required_for_messages("tf-frozen-python-global")
     @guarded
     def visit_name(self, node: nodes.Name) -> None:
         """Report the first read of a changing module global in each traced function."""
-        module = node.root()
-        resolver = context.names(node)
-        changed = context.project().memo(module, "changed-globals", lambda m: pystate.changed_globals(m, resolver))
-        line = changed.get(node.name)
+        if self._changed is None:
+            resolver = context.names(node)
+            self._changed = context.project().memo(
+                node.root(), "changed-globals", lambda m: pystate.changed_globals(m, resolver)
+            )
+        line = self._changed.get(node.name)  # most names end here, at one look-up
         if line is None or pystate.is_mutated_here(node):
             return
+        module = node.root()
         if isinstance(node.parent, nodes.Call) and node.parent.func is node:
             return
         if _lookup_by_computed_key(node):

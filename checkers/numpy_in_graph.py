@@ -41,7 +41,7 @@ class NumpyInGraphChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """``t.numpy()``, ``np.f(t)``, ``len(t)``/``float(t)`` unconverted, ``range(unknown dim)``."""
-        name = context.names(node).api(node.func) or ""
+        name = context.callee_api(node) or ""
         if isinstance(node.func, nodes.Attribute) and node.func.attrname == "numpy" and not node.args:
             receiver = tensors.value_of(node.func.expr)
             if receiver.is_tensor:

@@ -30,7 +30,7 @@ class PrintInGraphChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Report print-like calls in graph code."""
-        name = context.names(node).api(node.func)
+        name = context.callee_api(node)
         if name not in pyapi.PRINT_CALLS:
             return
         trace = context.graph_context(node)

@@ -7,6 +7,7 @@ from astroid.const import Context
 from pylint.checkers.utils import only_required_for_messages
 
 from tflint import context, pyapi, pystate
+from tflint.index import module_nodes
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
 from tflint.trace import Trace
@@ -76,8 +77,7 @@ class PythonSideEffectChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Mutating calls, logging, I/O and ``next()`` on Python iterators."""
-        resolver = context.names(node)
-        name = resolver.api(node.func)
+        name = context.callee_api(node)
         if pyapi.is_logging_call(name):
             if not self.linter.config.tf_report_logging:
                 return
@@ -95,7 +95,7 @@ class PythonSideEffectChecker(TFLintChecker):
                 return
             cls = context.enclosing_class(node)
             classes = context.project().graph(node.root()).class_chain(cls) if cls is not None else []
-            known = pystate.container_known(node.func.expr, owner, resolver, classes)
+            known = pystate.container_known(node.func.expr, owner, context.names(node), classes)
             if pystate.is_mutating_call(node, owner, known):
                 phrase = _OWNER_PHRASE[owner.kind].format(owner.name)
                 self._report(node, trace, f"`{node.func.as_string()}(...)` on {phrase}", _STATE_FIX)
@@ -237,6 +237,6 @@ def _declared_outside(func: nodes.FunctionDef, name: str) -> bool:
 def _global_declarations(module: nodes.Module) -> dict[nodes.NodeNG, set[str]]:
     """Each scope's ``global``/``nonlocal`` names: one walk per module instead of one per assignment."""
     found: dict[nodes.NodeNG, set[str]] = {}
-    for stmt in module.nodes_of_class((nodes.Global, nodes.Nonlocal)):
+    for stmt in module_nodes(module, (nodes.Global, nodes.Nonlocal)):
         found.setdefault(stmt.scope(), set()).update(stmt.names)
     return found

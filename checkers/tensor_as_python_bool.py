@@ -40,7 +40,7 @@ class TensorAsPythonBoolChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """``bool(t)``, ``max(t, u)``/``min``, ``any([...tensors])``/``all``."""
-        name = context.names(node).api(node.func)
+        name = context.callee_api(node)
         if name not in ("builtins.bool", "builtins.max", "builtins.min", "builtins.any", "builtins.all"):
             return
         args = [a for a in node.args if not isinstance(a, nodes.Starred)]

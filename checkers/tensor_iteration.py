@@ -81,7 +81,7 @@ class TensorIterationChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Builtins that iterate a tensor argument: ``list(t)``, ``zip(t, u)``, ``sum(t)`` ..."""
-        name = context.names(node).api(node.func)
+        name = context.callee_api(node)
         if name in ("builtins.max", "builtins.min", "builtins.sorted"):
             if len(node.args) != 1 or not tensors.is_tensor(node.args[0]):
                 return

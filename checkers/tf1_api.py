@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from astroid import nodes
-from pylint.checkers.utils import only_required_for_messages
 
 from tflint import tf1, tf1_replacements
-from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.tf1_checker import V1Checker
 
 
-class V1ApiChecker(TFLintChecker):
+class V1ApiChecker(V1Checker):
     """TF1-only symbols (from the generated table) and removed modules."""
 
     msgs = {
@@ -35,35 +34,19 @@ class V1ApiChecker(TFLintChecker):
         ),
     }
 
-    @only_required_for_messages(tf1.API, tf1.REMOVED)
-    @guarded
-    def visit_attribute(self, node: nodes.Attribute) -> None:
-        """``tf.compat.v1.X``, ``tf.X`` under ``import tensorflow.compat.v1 as tf``, ``tf.contrib.X``."""
-        self._report(node)
+    # ``tf.compat.v1.X``, ``tf.X`` under ``import tensorflow.compat.v1 as tf``, ``X`` after
+    # ``from tensorflow.compat.v1 import X``, ``tf.contrib.X`` and the imports of removed modules.
+    reports_on = {
+        tf1.API: (nodes.Attribute, nodes.Name),
+        tf1.REMOVED: (nodes.Attribute, nodes.Name, nodes.Import, nodes.ImportFrom),
+    }
 
-    @only_required_for_messages(tf1.API, tf1.REMOVED)
-    @guarded
-    def visit_name(self, node: nodes.Name) -> None:
-        """``X`` after ``from tensorflow.compat.v1 import X``."""
-        self._report(node)
-
-    @only_required_for_messages(tf1.REMOVED)
-    @guarded
-    def visit_import(self, node: nodes.Import) -> None:
-        """``import tensorflow.contrib.slim as slim``."""
-        self._report(node)
-
-    @only_required_for_messages(tf1.REMOVED)
-    @guarded
-    def visit_importfrom(self, node: nodes.ImportFrom) -> None:
-        """``from tensorflow.contrib import slim``."""
-        self._report(node)
-
-    def _report(self, node: nodes.NodeNG) -> None:
-        for use in tf1.uses_at(node, tf1.API):
-            self.add_message(tf1.API, node=node, args=_api_args(use), confidence=use.confidence)
-        for use in tf1.uses_at(node, tf1.REMOVED):
-            self.add_message(tf1.REMOVED, node=node, args=_removed_args(use), confidence=use.confidence)
+    def report(self, use: tf1.Use) -> None:
+        """TF1-only API and removed modules."""
+        if use.rule == tf1.API:
+            self.add_message(tf1.API, node=use.node, args=_api_args(use), confidence=use.confidence)
+        else:
+            self.add_message(tf1.REMOVED, node=use.node, args=_removed_args(use), confidence=use.confidence)
 
 
 def _display(use: tf1.Use) -> str:

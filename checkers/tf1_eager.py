@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from astroid import nodes
-from pylint.checkers.utils import only_required_for_messages
 
 from tflint import tf1, tf1_replacements
-from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.tf1_checker import V1Checker
 
 
-class DisableEagerExecutionChecker(TFLintChecker):
+class DisableEagerExecutionChecker(V1Checker):
     """``disable_eager_execution()`` and friends make TensorFlow 2 run as TF1."""
 
     msgs = {
@@ -26,13 +25,9 @@ class DisableEagerExecutionChecker(TFLintChecker):
         ),
     }
 
-    @only_required_for_messages(tf1.EAGER)
-    @guarded
-    def visit_call(self, node: nodes.Call) -> None:
-        """Calls of the switches."""
-        self._report(node)
+    reports_on = {tf1.EAGER: (nodes.Call,)}
 
-    def _report(self, node: nodes.NodeNG) -> None:
-        for use in tf1.uses_at(node, tf1.EAGER):
-            fix, effect = tf1_replacements.REPLACEMENTS[use.path]
-            self.add_message(tf1.EAGER, node=node, args=(f"{use.spelled}()", effect, fix), confidence=use.confidence)
+    def report(self, use: tf1.Use) -> None:
+        """Calls of the switches."""
+        fix, effect = tf1_replacements.REPLACEMENTS[use.path]
+        self.add_message(tf1.EAGER, node=use.node, args=(f"{use.spelled}()", effect, fix), confidence=use.confidence)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from astroid import nodes
-from pylint.checkers.utils import only_required_for_messages
 
 from tflint import tf1, tf1_replacements
-from tflint.checker import TFLintChecker, guarded
 from tflint.graph import call_argument
 from tflint.messages import msgid
+from tflint.tf1_checker import V1Checker
 
 _SPECS = {
     "placeholder": "tf.TensorSpec",
@@ -18,7 +17,7 @@ _SPECS = {
 }
 
 
-class V1PlaceholderChecker(TFLintChecker):
+class V1PlaceholderChecker(V1Checker):
     """A placeholder is fed through a session; in TF2 an input is an argument."""
 
     msgs = {
@@ -34,15 +33,11 @@ class V1PlaceholderChecker(TFLintChecker):
         ),
     }
 
-    @only_required_for_messages(tf1.PLACEHOLDER)
-    @guarded
-    def visit_call(self, node: nodes.Call) -> None:
-        """Placeholder calls."""
-        self._report(node)
+    reports_on = {tf1.PLACEHOLDER: (nodes.Call,)}
 
-    def _report(self, node: nodes.NodeNG) -> None:
-        for use in tf1.uses_at(node, tf1.PLACEHOLDER):
-            self.add_message(tf1.PLACEHOLDER, node=node, args=_args(use, node), confidence=use.confidence)
+    def report(self, use: tf1.Use) -> None:
+        """Placeholder calls."""
+        self.add_message(tf1.PLACEHOLDER, node=use.node, args=_args(use, use.node), confidence=use.confidence)
 
 
 def _args(use: tf1.Use, node: nodes.Call) -> tuple[str, str, str]:

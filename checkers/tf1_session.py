@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from astroid import nodes
-from pylint.checkers.utils import only_required_for_messages
 
 from tflint import tf1, tf1_replacements
-from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.tf1_checker import V1Checker
 
 _NO_SESSION = "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()"
 _TEST_SESSION = (
@@ -21,7 +20,7 @@ _VERBS = {
 }
 
 
-class V1SessionChecker(TFLintChecker):
+class V1SessionChecker(V1Checker):
     """A TF1 session runs a graph; TensorFlow 2 calls functions."""
 
     msgs = {
@@ -38,15 +37,11 @@ class V1SessionChecker(TFLintChecker):
         ),
     }
 
-    @only_required_for_messages(tf1.SESSION)
-    @guarded
-    def visit_call(self, node: nodes.Call) -> None:
-        """Session creations and session calls."""
-        self._report(node)
+    reports_on = {tf1.SESSION: (nodes.Call,)}
 
-    def _report(self, node: nodes.NodeNG) -> None:
-        for use in tf1.uses_at(node, tf1.SESSION):
-            self.add_message(tf1.SESSION, node=node, args=_args(use), confidence=use.confidence)
+    def report(self, use: tf1.Use) -> None:
+        """Session creations and session calls."""
+        self.add_message(tf1.SESSION, node=use.node, args=_args(use), confidence=use.confidence)
 
 
 def _args(use: tf1.Use) -> tuple[str, ...]:

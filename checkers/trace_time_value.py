@@ -29,7 +29,7 @@ class TraceTimeValueChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Report calls whose value is computed by Python at trace time."""
-        fix = pyapi.trace_time_fix(context.names(node).api(node.func))
+        fix = pyapi.trace_time_fix(context.callee_api(node))
         if fix is None:
             return
         trace = context.graph_context(node)

@@ -33,9 +33,11 @@ class VariableInGraphChecker(TFLintChecker):
     @guarded
     def visit_call(self, node: nodes.Call) -> None:
         """Variable-creating constructors in graph code, outside create-once code."""
-        resolver = context.names(node)
-        raw = resolver.raw(node.func) or ""
-        what = tfapi.variable_creator(resolver.api(node.func), keras2=raw.startswith(tfapi.KERAS2_PREFIXES))
+        api = context.callee_api(node)
+        if api is None:
+            return
+        raw = context.names(node).raw(node.func) or ""
+        what = tfapi.variable_creator(api, keras2=raw.startswith(tfapi.KERAS2_PREFIXES))
         if what is None:
             return
         trace = context.graph_context(node)
@@ -112,7 +114,7 @@ def _read_from_state(binding: nodes.NodeNG, func) -> bool:
 def _weightless_wrapper(node: nodes.Call) -> bool:
     """``RNN(cell)``, ``Bidirectional(layer)``, ``TimeDistributed(layer)``: the wrapper's weights
     are those of what it wraps, so it matters only when that is created here too."""
-    api = context.names(node).api(node.func) or ""
+    api = context.callee_api(node) or ""
     if api.rpartition(".")[2] not in tfapi.KERAS_LAYER_WRAPPERS:
         return False
     inner = node.args[0] if node.args else None

@@ -344,3 +344,29 @@ def _python() -> str:
     from conftest import PYTHON
 
     return PYTHON
+
+
+_EARLY_RETURN = textwrap.dedent(
+    """
+    import tensorflow as tf
+
+    @tf.function
+    def step(x):
+        a = print("traced 1")
+        if not tf.executing_eagerly():
+            return x
+        b = print("eager 1")
+        c = print("eager 2")
+        return a, b, c
+    """
+)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)], ids=["forward", "backward", "middle-first"])
+def test_statements_after_a_graph_return_in_any_order(order):
+    """The answers about statements after `if not tf.executing_eagerly(): return` are kept per
+    statement; asking in any order gives the same answers."""
+    module = astroid.parse(_EARLY_RETURN)
+    calls = [node for node in module.nodes_of_class(astroid.nodes.Call) if node.func.as_string() == "print"]
+    answers = {index: context.graph_context(calls[index]) is not None for index in order}
+    assert answers == {0: True, 1: False, 2: False}

@@ -64,3 +64,73 @@ def test_api_name_unifies_keras_homes():
     assert api_name("keras.src.layers.Dense") == "keras.layers.Dense"
     assert api_name("tensorflow.compat.v2.function") == "tensorflow.function"
     assert api_name(None) is None
+
+
+# ---- the shortcuts that skip astroid's scope lookup ------------------------------------------
+_ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+_SOURCES = sorted((_ROOT / "samples").rglob("*.py")) + sorted((_ROOT / "tests" / "functional").rglob("*.py"))
+
+
+class _AlwaysLookUp:
+    """Module bindings that never shortcut: every name goes through astroid's lookup."""
+
+    only_import: dict = {}
+
+    @staticmethod
+    def without_lookup(_name):
+        from tflint import names  # pylint: disable=import-outside-toplevel
+
+        return names._LOOK_UP  # pylint: disable=protected-access
+
+
+@pytest.mark.parametrize("path", _SOURCES, ids=lambda p: str(p.relative_to(_ROOT)))
+def test_shortcuts_resolve_every_name_as_the_full_lookup_does(path):
+    module = astroid.parse(path.read_text(encoding="utf-8"), path=str(path))
+    fast, slow = NameResolver(module), NameResolver(module)
+    slow._bindings = _AlwaysLookUp()  # pylint: disable=protected-access
+    for node in module.nodes_of_class((astroid.nodes.Name, astroid.nodes.Attribute)):
+        assert fast.raw(node) == slow.raw(node), (node.lineno, node.as_string())
+        if not fast.may_resolve_to_import(node):
+            raw = fast.raw(node)
+            assert raw is None or "(" in raw or raw.startswith("builtins."), (node.lineno, node.as_string())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("def f(id):\n    return id\nid #@", "builtins.id", id="builtin-shadowed-elsewhere"),
+        pytest.param("def f(id):\n    id #@", None, id="builtin-shadowed-here"),
+        pytest.param("__name__ #@", None, id="module-dunder"),
+        pytest.param("import tensorflow as tf\ndef f(tf):\n    tf #@", None, id="import-shadowed-by-parameter"),
+        pytest.param("import tensorflow as tf\nt = tf\nx = t.constant(1)\nx #@", "tensorflow.constant()", id="chain"),
+    ],
+)
+def test_shortcut_edge_cases(source, expected):
+    assert _resolve(source)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("from tensorflow import *\nfunction #@", id="star-import"),
+        pytest.param("import numpy\nif numpy:\n    import tensorflow as numpy\nnumpy #@", id="rebound-import"),
+        pytest.param("x = print\nx #@", id="builtin-alias"),
+        pytest.param("def f():\n    global tf\n    import tensorflow as tf\ntf.function #@", id="global-import"),
+        pytest.param("class A:\n    import tensorflow as tf\n    tf.function #@", id="class-scope-import"),
+    ],
+)
+def test_shortcut_agrees_with_the_full_lookup(source):
+    node = astroid.extract_node(source)
+    fast, slow = NameResolver(node.root()), NameResolver(node.root())
+    slow._bindings = _AlwaysLookUp()  # pylint: disable=protected-access
+    assert fast.raw(node) == slow.raw(node)
+
+
+def test_may_define_and_unbound():
+    module = astroid.parse(
+        "import tensorflow as tf\nclass C: pass\ndef f(param):\n    local = 1\n    made = C()\n    for item in []:\n        pass\n"
+    )
+    resolver = NameResolver(module)
+    assert [n for n in ("tf", "C", "f", "made") if not resolver.may_define(n)] == []
+    assert [n for n in ("param", "local", "item", "print", "nowhere") if resolver.may_define(n)] == []
+    assert resolver.unbound("print") and resolver.unbound("nowhere") and not resolver.unbound("param")

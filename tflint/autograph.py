@@ -17,6 +17,7 @@ from astroid import nodes
 from pylint.interfaces import INFERENCE, Confidence
 
 from tflint import context, guards, tensors
+from tflint.index import module_nodes
 from tflint.trace import CONFIDENCE_RANK, Trace
 
 _FUNCTIONS = (nodes.FunctionDef, nodes.Lambda)
@@ -88,7 +89,7 @@ def refusals(unit: nodes.FunctionDef | nodes.Lambda) -> list[tuple[nodes.NodeNG,
 
 def _all_refusals(module: nodes.Module) -> dict:
     found: dict = {}
-    for node in module.nodes_of_class((nodes.For, nodes.While, nodes.Attribute, nodes.Yield, nodes.YieldFrom)):
+    for node in module_nodes(module, (nodes.For, nodes.While, nodes.Attribute, nodes.Yield, nodes.YieldFrom)):
         reason = refusal(node)
         if reason is None:
             continue
@@ -181,7 +182,7 @@ def _class_keras(cls: nodes.ClassDef, depth: int):
 def _module_keras(module: nodes.Module) -> bool | None:
     """The Keras a module imports: False when only Keras 3 (``keras``), True when only tf_keras."""
     flavours = set()
-    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+    for node in module_nodes(module, (nodes.Import, nodes.ImportFrom)):
         names = [name for name, _ in node.names] if isinstance(node, nodes.Import) else [node.modname]
         for name in names:
             if name.split(".")[0] in ("keras", "tf_keras"):

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from tflint import context, settings
+from tflint.index import module_nodes
 from tflint.graph import FunctionNode, Instance, ModuleGraph, function_label
 # Re-exported: the checkers ask `calls.LOOP_VARIABLE`, `calls.enclosing_loops(...)`.
 from tflint.loopvalues import (  # pylint: disable=unused-import
@@ -488,7 +489,7 @@ def os_basename(path: str | None) -> str:
 def _call_index(module: nodes.Module) -> dict[str, list[nodes.Call]]:
     """The module's calls by the last name of the callee (``f(...)``, ``x.f(...)`` -> ``f``)."""
     index: dict[str, list[nodes.Call]] = {}
-    for call in module.nodes_of_class(nodes.Call):
+    for call in module_nodes(module, nodes.Call):
         func = call.func
         name = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", None)
         if name:
@@ -538,7 +539,7 @@ def _find_calls(func: nodes.FunctionDef) -> tuple[nodes.Call, ...]:
 def traced_callables(module: nodes.Module) -> list[TracedCallable]:
     """The tf.function objects ``module`` creates: decorated defs and ``tf.function(f)`` calls."""
     result = []
-    for node in module.nodes_of_class((nodes.FunctionDef, nodes.Call)):
+    for node in module_nodes(module, (nodes.FunctionDef, nodes.Call)):
         if isinstance(node, nodes.FunctionDef):
             found = decorated_callable(node)
         else:

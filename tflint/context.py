@@ -27,12 +27,21 @@ _state: dict[str, Project] = {}
 
 
 _last_names: list = [None, None]  # (module, resolver): checkers ask about one module at a time
+# Two flat dicts rather than one of (call, api) pairs: tens of thousands of small tuples
+# would all be scanned by every full garbage collection of the run.
+_callee_nodes: dict[int, nodes.Call] = {}
+_callee_apis: dict[int, str | None] = {}
+# After a statement that ends the graph path (`if not tf.executing_eagerly(): return`)?
+_after_nodes: dict[int, nodes.NodeNG] = {}
+_after_values: dict[int, bool] = {}
 
 
 def reset() -> None:
     """Forget everything: called at the start of each pylint run."""
     _state["project"] = Project()
     _last_names[:] = [None, None]
+    for cache in (_callee_nodes, _callee_apis, _after_nodes, _after_values):
+        cache.clear()
 
 
 def project() -> Project:
@@ -48,6 +57,17 @@ def names(node: nodes.NodeNG) -> NameResolver:
     if _last_names[0] is not module:
         _last_names[:] = [module, project().names(module)]
     return _last_names[1]
+
+
+def callee_api(call: nodes.Call) -> str | None:
+    """The API name of what ``call`` calls (``tensorflow.print``), as :meth:`NameResolver.api`
+    gives it; a dozen checkers ask it of every call, so it is kept per call for the run."""
+    key = id(call)
+    if _callee_nodes.get(key) is call:
+        return _callee_apis[key]
+    api = names(call).api(call.func)
+    _callee_nodes[key], _callee_apis[key] = call, api
+    return api
 
 
 def graph_context(node: nodes.NodeNG) -> Trace | None:
@@ -67,7 +87,7 @@ def graph_context(node: nodes.NodeNG) -> Trace | None:
     if isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
         current = node
     while current is not None:
-        if isinstance(current, nodes.ClassDef) or guards.after_graph_return(child, graph.names):
+        if isinstance(current, nodes.ClassDef) or _after_graph_return(child, graph.names):
             return None
         if isinstance(current, (nodes.FunctionDef, nodes.Lambda)) and _in_body(current, child):
             if current in graph.eager_callbacks:
@@ -78,6 +98,27 @@ def graph_context(node: nodes.NodeNG) -> Trace | None:
             return None
         child, current = current, current.parent
     return None
+
+
+def _after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool:
+    """True when an earlier sibling of ``statement`` ended the graph path (see
+    :func:`guards.ends_graph_path`). Kept per statement for the run: every question about a node
+    asks it of each enclosing statement, and each answer would rescan the siblings before it."""
+    if not getattr(statement, "is_statement", False):
+        return False
+    pending = []
+    current, answer = statement, False
+    while current is not None:
+        key = id(current)
+        if _after_nodes.get(key) is current:  # what holds after a known sibling
+            answer = _after_values[key] or guards.ends_graph_path(current, resolver)
+            break
+        pending.append(current)
+        current = current.previous_sibling()
+    for node in reversed(pending):  # from the first sibling not yet known onwards
+        _after_nodes[id(node)], _after_values[id(node)] = node, answer
+        answer = answer or guards.ends_graph_path(node, resolver)
+    return _after_values[id(statement)]
 
 
 def enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | None:

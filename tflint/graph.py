@@ -14,6 +14,7 @@ from astroid import nodes
 from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
 from tflint import guards, settings, tfapi
+from tflint.index import module_nodes
 from tflint.names import NameResolver, assigned_value
 from tflint.trace import Trace
 
@@ -90,7 +91,7 @@ class ModuleGraph:
         """Find this module's entry points and eager callbacks."""
         calls: list[nodes.Call] = []
         classes: list[nodes.ClassDef] = []
-        for node in self.module.nodes_of_class((nodes.Call, nodes.FunctionDef, nodes.ClassDef, nodes.Assign)):
+        for node in module_nodes(self.module, (nodes.Call, nodes.FunctionDef, nodes.ClassDef, nodes.Assign)):
             if isinstance(node, nodes.Call):
                 calls.append(node)
             elif isinstance(node, nodes.FunctionDef):
@@ -350,12 +351,20 @@ class ModuleGraph:
         return None
 
     def _lookup(self, node: nodes.NodeNG, name: str, depth: int = 0):
-        try:
-            scope, bindings = node.lookup(name)
-        except Exception:
-            return None
-        if isinstance(scope, nodes.Module) and scope.name == "builtins":
-            return None
+        sole = None
+        if node.root() is self.module:  # astroid's lookup is dear: skip it where the module's bindings tell
+            if not self.names.may_define(name):
+                return None  # a builtin, a parameter, a plain variable
+            sole = self.names.sole_import(name)
+        if sole is not None:
+            bindings = [sole]
+        else:
+            try:
+                scope, bindings = node.lookup(name)
+            except Exception:
+                return None
+            if isinstance(scope, nodes.Module) and scope.name == "builtins":
+                return None
         for binding in reversed(bindings):
             if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
                 return binding

@@ -111,18 +111,6 @@ def ends_graph_path(statement: nodes.NodeNG, resolver: NameResolver) -> bool:
     return eager_when_true is False
 
 
-def after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool:
-    """True when an earlier sibling ended the graph path (see :func:`ends_graph_path`)."""
-    if not getattr(statement, "is_statement", False):
-        return False
-    sibling = statement.previous_sibling()
-    while sibling is not None:
-        if ends_graph_path(sibling, resolver):
-            return True
-        sibling = sibling.previous_sibling()
-    return False
-
-
 def is_once_guard(test: nodes.NodeNG) -> bool:
     """``if not self.built:``, ``if self._layer is None:``, ``if first_call:``: run-once guards."""
     for part in test.nodes_of_class((nodes.Name, nodes.Attribute)):

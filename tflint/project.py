@@ -17,6 +17,7 @@ from collections import deque
 from astroid import MANAGER, nodes
 
 from tflint.graph import FunctionNode, ModuleGraph, function_label
+from tflint.index import module_nodes
 from tflint.names import NameResolver
 from tflint.trace import Trace
 
@@ -137,7 +138,7 @@ class Project:
         """``found`` (keyed by another copy of ``module``) keyed by ``module``'s own nodes."""
         wanted = {(f.lineno, f.col_offset, f.name): trace for f, trace in found.items()}
         result: dict[FunctionNode, Trace] = {}
-        for func in module.nodes_of_class((nodes.FunctionDef, nodes.Lambda)):
+        for func in module_nodes(module, (nodes.FunctionDef, nodes.Lambda)):
             trace = wanted.get((func.lineno, func.col_offset, getattr(func, "name", "<lambda>")))
             if trace is not None:
                 result[func] = trace

@@ -13,6 +13,7 @@ from astroid import nodes
 from astroid.const import Context
 
 from tflint import pyapi, tfapi
+from tflint.index import module_nodes
 from tflint.names import NameResolver, assigned_value
 
 _CONTAINER_FACTORIES = frozenset(
@@ -227,7 +228,7 @@ def changed_globals(module: nodes.Module, resolver: NameResolver) -> dict[str, i
             if isinstance(binding, nodes.AssignName) and (_in_function(binding) or _in_loop(binding)):
                 if not _is_lazy_init(binding, resolver):
                     note(name, binding.lineno)
-    for node in module.nodes_of_class((nodes.Call, nodes.Subscript)):
+    for node in module_nodes(module, (nodes.Call, nodes.Subscript)):
         if isinstance(node, nodes.Call):
             func = node.func
             mutated = (

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from astroid import nodes
 
 from tflint import context, tensor_api
+from tflint.index import module_nodes
 from tflint.names import NameResolver
 
 TENSOR = "tensor"
@@ -185,7 +186,7 @@ def _passed_somewhere(func: nodes.FunctionDef, parameter: str) -> bool:
     position = names.index(parameter) if parameter in names else None
     if position is not None and names and names[0] in ("self", "cls"):
         position -= 1
-    for call in func.root().nodes_of_class(nodes.Call):
+    for call in module_nodes(func.root(), nodes.Call):
         callee = call.func
         called = callee.name if isinstance(callee, nodes.Name) else getattr(callee, "attrname", None)
         if called != func.name:
@@ -402,11 +403,14 @@ class _Engine:
 
     # ---- names -------------------------------------------------------------------------
     def _name(self, node: nodes.Name) -> Value | None:
-        try:
-            scope, bindings = node.lookup(node.name)
-        except Exception:  # astroid raises on some malformed scopes
-            return UNKNOWN_VALUE
-        if isinstance(scope, nodes.Module) and scope.name == "builtins" or not bindings:
+        if self.names.unbound(node.name) and node.root() is self.module:
+            scope, bindings = None, ()  # a builtin: no need for astroid's lookup
+        else:
+            try:
+                scope, bindings = node.lookup(node.name)
+            except Exception:  # astroid raises on some malformed scopes
+                return UNKNOWN_VALUE
+        if scope is None or isinstance(scope, nodes.Module) and scope.name == "builtins" or not bindings:
             if node.name in ("True", "False"):
                 return python("bool")
             return python("builtin") if hasattr(builtins, node.name) else UNKNOWN_VALUE
@@ -690,8 +694,8 @@ class _Engine:
         if self._calls is not None:
             return self._calls
         self._calls = {}
-        defined = {f.name for f in self.module.nodes_of_class(nodes.FunctionDef)}
-        for node in self.module.nodes_of_class((nodes.Call, nodes.Name, nodes.Attribute)):
+        defined = {f.name for f in module_nodes(self.module, nodes.FunctionDef)}
+        for node in module_nodes(self.module, (nodes.Call, nodes.Name, nodes.Attribute)):
             if isinstance(node, nodes.Call):
                 self._index_call(node, defined)
                 continue

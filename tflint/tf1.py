@@ -20,6 +20,7 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from tflint import context, tf1_replacements
+from tflint.index import module_nodes
 from tflint.graph import function_label
 from tflint.names import api_name
 
@@ -243,8 +244,12 @@ def uses_at(node: nodes.NodeNG, rule: str) -> list[Use]:
     module = node.root()
     if not isinstance(module, nodes.Module):
         return []
-    found = context.project().memo(module, "tf1-uses", _module_uses)
-    return [use for use in found.get(id(node), ()) if use.rule == rule]
+    return [use for use in module_uses(module).get(id(node), ()) if use.rule == rule]
+
+
+def module_uses(module: nodes.Module) -> dict[int, list[Use]]:
+    """Every use the tf-v1-* rules report in ``module``, by ``id`` of the reported node."""
+    return context.project().memo(module, "tf1-uses", _module_uses)
 
 
 # ---- the module pass ----------------------------------------------------------------------
@@ -257,7 +262,7 @@ def _module_uses(module: nodes.Module) -> dict[int, list[Use]]:
 
 
 def _imports_tensorflow(module: nodes.Module) -> bool:
-    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+    for node in module_nodes(module, (nodes.Import, nodes.ImportFrom)):
         names = [node.modname] if isinstance(node, nodes.ImportFrom) else [n for n, _ in node.names]
         if any(n and n.split(".")[0] in ("tensorflow", "keras", "tf_keras") for n in names):
             return True
@@ -284,7 +289,7 @@ class _ModuleScan:
         imports: list[nodes.Import | nodes.ImportFrom] = []
         calls: list[nodes.Call] = []
         references: list[nodes.Name | nodes.Attribute] = []
-        for node in self.module.nodes_of_class(_SCANNED):
+        for node in module_nodes(self.module, _SCANNED):
             if isinstance(node, nodes.Call):
                 calls.append(node)
             elif isinstance(node, (nodes.Name, nodes.Attribute)):
@@ -391,6 +396,8 @@ class _ModuleScan:
         parent = node.parent
         if isinstance(parent, nodes.Attribute) and parent.expr is node:
             return  # the outermost attribute of the chain speaks for it
+        if not self.resolver.may_resolve_to_import(node):
+            return  # `x.shape` with `x = tf.constant(...)`: a call result, not TF1 API
         raw = self.resolver.raw(node)
         if not raw or "(" in raw or not raw.startswith(("tensorflow", "keras", "tf_keras")):
             return

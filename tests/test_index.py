@@ -1,0 +1,48 @@
+"""The per-module node index gives what astroid's own walk gives, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import astroid
+import pytest
+from astroid import nodes
+
+from tflint.index import module_nodes
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted((ROOT / "tests" / "functional").rglob("*.py"))
+QUERIES = [
+    nodes.Call,
+    nodes.FunctionDef,  # includes AsyncFunctionDef, a subclass
+    (nodes.Call, nodes.Name, nodes.Attribute),
+    (nodes.Import, nodes.ImportFrom),
+    (nodes.Global, nodes.Nonlocal),
+    (nodes.For, nodes.While, nodes.Attribute, nodes.Yield, nodes.YieldFrom),
+]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_same_nodes_in_the_same_order_as_nodes_of_class(path):
+    module = astroid.parse(path.read_text(encoding="utf-8"), path=str(path))
+    for classes in QUERIES:
+        assert module_nodes(module, classes) == list(module.nodes_of_class(classes)), classes
+
+
+def test_async_functions_are_function_defs():
+    module = astroid.parse("async def f():\n    pass\ndef g():\n    pass\n")
+    assert [f.name for f in module_nodes(module, nodes.FunctionDef)] == ["f", "g"]
+
+
+def test_deep_nesting_does_not_recurse():
+    # The walk is iterative: deep chains cost no stack depth.
+    source = "x = " + "(" * 150 + "1" + ")" * 150 + "\n" + "y = a" + ".b" * 400 + "\n"
+    module = astroid.parse(source)
+    assert len(module_nodes(module, nodes.Attribute)) == 400
+
+
+def test_an_edited_module_gets_its_own_index():
+    first = astroid.parse("f()\n")
+    second = astroid.parse("f()\ng()\n")
+    assert len(module_nodes(first, nodes.Call)) == 1
+    assert len(module_nodes(second, nodes.Call)) == 2

@@ -1,0 +1,60 @@
+"""The nodes of a module by class, from one walk of its tree.
+
+Many parts of the analysis need "every call of the module", "every import", "every
+function": each ``module.nodes_of_class(...)`` is a full recursive walk through generators,
+and on a large project those walks added up to a good share of tflint's time. One flat
+pre-order list per module answers them all; the same order as ``nodes_of_class``.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from astroid import nodes
+
+# Keyed by the module object itself: the index lives exactly as long as astroid keeps the
+# module, and an edited file (a new module object) gets a new index.
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class ModuleIndex:
+    """Every node of one module in pre-order, with memoised per-class selections."""
+
+    def __init__(self, module: nodes.Module) -> None:
+        self.nodes = _preorder(module)
+        self._types = set(map(type, self.nodes))
+        self._selections: dict[object, list[nodes.NodeNG]] = {}
+
+    def of_class(self, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
+        """The nodes that are instances of ``classes``, in pre-order."""
+        found = self._selections.get(classes)
+        if found is None:
+            # A set of the concrete node types present is quicker to test than isinstance.
+            wanted = {kind for kind in self._types if issubclass(kind, classes)}
+            found = [node for node in self.nodes if type(node) in wanted]
+            self._selections[classes] = found
+        return found
+
+
+def module_nodes(module: nodes.Module, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
+    """Like ``module.nodes_of_class(classes)`` (as a list), from the module's one walk."""
+    index = _INDEXES.get(module)
+    if index is None:
+        index = ModuleIndex(module)
+        _INDEXES[module] = index
+    return index.of_class(classes)
+
+
+def _preorder(root: nodes.NodeNG) -> list[nodes.NodeNG]:
+    # Iterative: deep expressions must not hit the recursion limit.
+    found: list[nodes.NodeNG] = []
+    stack = [root]
+    pop, push, add = stack.pop, stack.extend, found.append
+    while stack:
+        node = pop()
+        add(node)
+        children = [*node.get_children()]
+        if children:
+            children.reverse()
+            push(children)
+    return found
