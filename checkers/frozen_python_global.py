@@ -45,9 +45,10 @@ class FrozenPythonGlobalChecker(TFLintChecker):
         """Report the first read of a changing module global in each traced function."""
         if self._changed is None:
             resolver = context.names(node)
+            module = node.root()
             self._changed = context.project().memo(
-                node.root(), "changed-globals", lambda m: pystate.changed_globals(m, resolver)
-            )
+                module, "changed-globals", lambda m: pystate.changed_globals(m, resolver)
+            ) if context.has_graph_code(module) else {}
         line = self._changed.get(node.name)  # most names end here, at one look-up
         if line is None or pystate.is_mutated_here(node):
             return

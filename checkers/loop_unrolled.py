@@ -52,7 +52,7 @@ class LoopUnrolledChecker(TFLintChecker):
         self._check(node.iter, node.iter, f"the comprehension over `{node.iter.as_string()}`", slices=False)
 
     def _check(self, node: nodes.NodeNG, iterable: nodes.NodeNG, what: str, slices: bool = True) -> None:
-        value = tensors.value_of(iterable)
+        value = tensors.graph_value_of(iterable)
         if value.is_python and value.what == "range" and value.known:
             if value.literal < self.linter.config.tf_unroll_threshold:
                 return

@@ -43,7 +43,7 @@ class NumpyInGraphChecker(TFLintChecker):
         """``t.numpy()``, ``np.f(t)``, ``len(t)``/``float(t)`` unconverted, ``range(unknown dim)``."""
         name = context.callee_api(node) or ""
         if isinstance(node.func, nodes.Attribute) and node.func.attrname == "numpy" and not node.args:
-            receiver = tensors.value_of(node.func.expr)
+            receiver = tensors.graph_value_of(node.func.expr)
             if receiver.is_tensor:
                 error = (
                     "NotImplementedError ('numpy() is only available when eager execution is enabled')"
@@ -115,5 +115,5 @@ def _numpy_inputs(call: nodes.Call) -> list[nodes.NodeNG]:
 
 
 def _unknown_dimension(node: nodes.NodeNG) -> bool:
-    value = tensors.value_of(node)
+    value = tensors.graph_value_of(node)
     return value.is_python and value.what == "dim" and value.known and value.literal is None

@@ -41,7 +41,7 @@ class RecursiveFunctionChecker(TFLintChecker):
         if not isinstance(node.func, (nodes.Name, nodes.Attribute)):
             return
         caller = context.enclosing_function(node)
-        if caller is None:
+        if caller is None or not context.has_graph_code(node.root()):
             return
         target = calls.traced_callable(node.func)
         if target is None or context.graph_context(node) is None:

@@ -364,17 +364,16 @@ def may_retrace(call: nodes.Call) -> bool:
     True for calls in a loop, calls passing a parameter of the enclosing function, and
     calls passing a literal-shaped tensor; the full analysis resolves the callee.
     """
-    args = list(call.args) + [kw.value for kw in call.keywords or ()]
-    if not args or all(isinstance(a, nodes.Const) for a in args):
-        return False
-    if enclosing_loops(call):
+    args = [*call.args, *(kw.value for kw in call.keywords or ())]
+    if all(isinstance(a, nodes.Const) for a in args):
+        return False  # no arguments, or only literals
+    if any(isinstance(a, nodes.Call) for a in args) or enclosing_loops(call):
         return True
-    func = call.scope()
+    passed = {a.name for a in args if isinstance(a, nodes.Name)}
+    func = call.scope() if passed else None
     if isinstance(func, nodes.FunctionDef):
-        params = {a.name for a in func.args.arguments or []} | {a.name for a in func.args.kwonlyargs or []}
-        if any(isinstance(a, nodes.Name) and a.name in params for a in args):
-            return True
-    return any(isinstance(a, nodes.Call) for a in args)
+        return any(a.name in passed for a in [*(func.args.arguments or ()), *(func.args.kwonlyargs or ())])
+    return False
 
 
 def call_site(call: nodes.Call) -> CallSite | None:

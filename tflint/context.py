@@ -27,6 +27,7 @@ _state: dict[str, Project] = {}
 
 
 _last_names: list = [None, None]  # (module, resolver): checkers ask about one module at a time
+_last_graph_code: list = [None, False]  # (module, has_graph_code)
 # Two flat dicts rather than one of (call, api) pairs: tens of thousands of small tuples
 # would all be scanned by every full garbage collection of the run.
 _callee_nodes: dict[int, nodes.Call] = {}
@@ -40,6 +41,7 @@ def reset() -> None:
     """Forget everything: called at the start of each pylint run."""
     _state["project"] = Project()
     _last_names[:] = [None, None]
+    _last_graph_code[:] = [None, False]
     for cache in (_callee_nodes, _callee_apis, _after_nodes, _after_values):
         cache.clear()
 
@@ -68,6 +70,14 @@ def callee_api(call: nodes.Call) -> str | None:
     api = names(call).api(call.func)
     _callee_nodes[key], _callee_apis[key] = call, api
     return api
+
+
+def has_graph_code(module: nodes.Module) -> bool:
+    """False when no function of ``module`` is ever traced: then :func:`graph_context` is None
+    for all of its nodes, and the rules about graph code can skip their dearer analyses."""
+    if _last_graph_code[0] is not module:
+        _last_graph_code[:] = [module, bool(project().traced(module))]
+    return _last_graph_code[1]
 
 
 def graph_context(node: nodes.NodeNG) -> Trace | None:

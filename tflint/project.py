@@ -68,6 +68,8 @@ class Project:
         self._reach: dict[int, tuple[nodes.Module, dict[int, dict[FunctionNode, Trace]]]] = {}
         self._direct_importers: dict[str, list[str]] = {}
         self._modules: dict[str, nodes.Module] = {}
+        self._located: dict[tuple[str, str], str | None] = {}
+        self._roots: dict[str, str] = {}
 
     def memo(self, module: nodes.Module, key: str, compute):
         """``compute(module)``, computed once per module and run (for module-wide facts)."""
@@ -103,14 +105,26 @@ class Project:
                 modname = binding.root().relative_to_absolute_name(modname, level)
             except Exception:
                 return None
-        root = package_root(here)
-        parts = modname.split(".")
-        for candidate in (os.path.join(root, *parts) + ".py", os.path.join(root, *parts, "__init__.py")):
-            if os.path.isfile(candidate):
-                return self._parse(candidate, modname)
-        return None
+        root = self._package_root(here)
+        key = (root, modname)
+        if key not in self._located:  # the same imports recur in every module: stat them once
+            parts = modname.split(".")
+            candidates = (os.path.join(root, *parts) + ".py", os.path.join(root, *parts, "__init__.py"))
+            self._located[key] = next((path for path in candidates if os.path.isfile(path)), None)
+        path = self._located[key]
+        return self._parse(path, modname) if path is not None else None
+
+    def _package_root(self, path: str) -> str:
+        """:func:`package_root`, remembered for the run (it stats every folder up the tree)."""
+        root = self._roots.get(path)
+        if root is None:
+            root = self._roots[path] = package_root(path)
+        return root
 
     def _parse(self, path: str, modname: str) -> nodes.Module | None:
+        known = self._modules.get(path)  # the project's own paths are absolute already
+        if known is not None:
+            return known
         key = os.path.abspath(path)
         known = self._modules.get(key)
         if known is not None:
@@ -208,7 +222,7 @@ class Project:
         path = module.file
         if not path or not os.path.isfile(path):
             return [], True
-        root = package_root(path)
+        root = self._package_root(path)
         result: list[nodes.Module] = []
         seen = {os.path.abspath(path)}
         queue = deque([os.path.abspath(path)])

@@ -102,6 +102,15 @@ def value_of(node: nodes.NodeNG) -> Value:
     return _engine(module).value(node)
 
 
+def graph_value_of(node: nodes.NodeNG) -> Value:
+    """:func:`value_of` for the rules about graph code: unknown in a module none of whose
+    functions is ever traced, where nothing is graph code (and inference would be wasted)."""
+    module = node.root()
+    if not isinstance(module, nodes.Module) or not context.has_graph_code(module):
+        return UNKNOWN_VALUE
+    return _engine(module).value(node)
+
+
 def _all_arguments(call: nodes.Call) -> list[nodes.NodeNG]:
     """The positional and keyword argument values of ``call`` (without ``*``/``**`` ones)."""
     found = [a for a in call.args if not isinstance(a, nodes.Starred)]
@@ -202,7 +211,7 @@ def _passed_somewhere(func: nodes.FunctionDef, parameter: str) -> bool:
 
 def is_tensor(node: nodes.NodeNG) -> bool:
     """True when ``node`` is a symbolic tensor in graph code."""
-    return value_of(node).is_tensor
+    return graph_value_of(node).is_tensor
 
 
 def is_python(node: nodes.NodeNG) -> bool:
