@@ -208,3 +208,11 @@ def test_calls_of_a_plain_function_by_name():
     )
     helper = module.body[0]
     assert [c.lineno for c in calls.calls_of(helper)] == [3, 5]
+
+
+def test_the_call_index_groups_calls_by_last_name_in_source_order():
+    module = astroid.parse("f(1)\nx.g()\nf(2)\ny.f(3)\n(lambda: 0)()\nf(4)\n", module_name="m")
+    index = calls._CallIndex(module)
+    assert [c.lineno for c in index.named("f")] == [1, 3, 4, 6]
+    assert [c.lineno for c in index.named("g")] == [2]
+    assert index.named("missing") == []

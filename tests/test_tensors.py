@@ -274,3 +274,16 @@ def test_static_truth(source, truth):
     context.reset()
     node = astroid.extract_node(_HEADER + source)
     assert tensors.static_truth(node.test) is truth
+
+
+def test_equal_python_values_are_shared_but_values_with_a_node_are_not():
+    for number in range(5000):  # more distinct literals than are kept: sharing goes on
+        assert tensors.python("int", literal=number).literal == number
+    assert tensors.python("int", literal=3) is tensors.python("int", literal=3)
+    assert tensors.python("bool") is tensors.python("bool")
+    # 1, 1.0 and True are equal in Python, but they are different literals here.
+    assert tensors.python("int", literal=1).literal is not tensors.python("int", literal=True).literal
+    assert type(tensors.python("float", literal=1.0).literal) is float
+    first, second = astroid.parse("def a(): pass\ndef b(): pass\n").body
+    made = tensors.python("function", ref=first), tensors.python("function", ref=second)
+    assert made[0].ref is first and made[1].ref is second

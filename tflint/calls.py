@@ -485,15 +485,31 @@ def os_basename(path: str | None) -> str:
 
 
 # ---- project-wide call sites ---------------------------------------------------------------
-def _call_index(module: nodes.Module) -> dict[str, list[nodes.Call]]:
-    """The module's calls by the last name of the callee (``f(...)``, ``x.f(...)`` -> ``f``)."""
-    index: dict[str, list[nodes.Call]] = {}
-    for call in module_nodes(module, nodes.Call):
-        func = call.func
-        name = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", None)
-        if name:
-            index.setdefault(name, []).append(call)
-    return index
+class _CallIndex:
+    """The calls of one module by the last name of the callee (``f(...)``, ``x.f(...)`` -> ``f``).
+
+    One list grouped by name and a span per name, rather than a list per name: the index lives
+    for the whole run, and tens of thousands of small lists would lengthen every full garbage
+    collection (tuples of two ints are not tracked by the collector at all)."""
+
+    def __init__(self, module: nodes.Module) -> None:
+        named = []
+        for call in module_nodes(module, nodes.Call):
+            func = call.func
+            name = func.name if isinstance(func, nodes.Name) else getattr(func, "attrname", None)
+            if name:
+                named.append((name, call))
+        named.sort(key=lambda item: item[0])  # stable: each name's calls stay in source order
+        self._calls = [call for _, call in named]
+        self._spans: dict[str, tuple[int, int]] = {}
+        for position, (name, _) in enumerate(named):
+            start = self._spans.get(name, (position, 0))[0]
+            self._spans[name] = (start, position + 1)
+
+    def named(self, name: str) -> list[nodes.Call]:
+        """The calls whose callee's last name is ``name``, in source order."""
+        start, stop = self._spans.get(name, (0, 0))
+        return self._calls[start:stop]
 
 
 def _modules_calling(module: nodes.Module) -> list[nodes.Module]:
@@ -524,8 +540,8 @@ def _find_calls(func: nodes.FunctionDef) -> tuple[nodes.Call, ...]:
     project = context.project()
     found = []
     for module in _modules_calling(func.root()):
-        index = project.memo(module, "call_index", _call_index)
-        for call in index.get(func.name, ()):
+        index = project.memo(module, "call_index", _CallIndex)
+        for call in index.named(func.name):
             try:
                 callee = project.graph(call.root()).function_of(call.func, call)
             except Exception:
@@ -561,9 +577,9 @@ def _find_sites(target: TracedCallable) -> list[CallSite]:
     names = _call_names(target)
     sites = []
     for module in _modules_calling(target.creation.root()):
-        index = project.memo(module, "call_index", _call_index)
+        index = project.memo(module, "call_index", _CallIndex)
         for name in names:
-            for call in index.get(name, ()):
+            for call in index.named(name):
                 found = traced_callable(call.func)
                 if found is not None and found.creation is target.creation:
                     sites.append(_site(call, found))

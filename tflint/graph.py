@@ -83,7 +83,7 @@ class ModuleGraph:
         # the callee of every call): the answer depends only on the expression and the
         # (unchanging) project files, so it is computed once per run.
         self._definitions: dict[nodes.NodeNG, object] = {}
-        self._loads: dict[tuple[nodes.NodeNG, str], nodes.Module | None] = {}
+        self._loads: dict[tuple[int, str], nodes.Module | None] = {}
         self._chains: dict[nodes.ClassDef, list[nodes.ClassDef]] = {}
 
     # ---- entry points -------------------------------------------------------------
@@ -399,7 +399,9 @@ class ModuleGraph:
 
     def _load(self, binding: nodes.NodeNG, modname: str) -> nodes.Module | None:
         """``project.load``, once per import statement and name (it stats files to answer)."""
-        key = (binding, modname)
+        # By id: a tuple of an int and a string is not tracked by the garbage collector, and the
+        # import node lives as long as its module, which this graph keeps.
+        key = (id(binding), modname)
         if key not in self._loads:
             self._loads[key] = self.project.load(binding, modname)
         return self._loads[key]

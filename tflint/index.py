@@ -18,22 +18,19 @@ _INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class ModuleIndex:
-    """Every node of one module in pre-order, with memoised per-class selections."""
+    """Every node of one module in pre-order, and the concrete node types present."""
 
     def __init__(self, module: nodes.Module) -> None:
         self.nodes = _preorder(module)
         self._types = set(map(type, self.nodes))
-        self._selections: dict[object, list[nodes.NodeNG]] = {}
 
     def of_class(self, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
-        """The nodes that are instances of ``classes``, in pre-order."""
-        found = self._selections.get(classes)
-        if found is None:
-            # A set of the concrete node types present is quicker to test than isinstance.
-            wanted = {kind for kind in self._types if issubclass(kind, classes)}
-            found = [node for node in self.nodes if type(node) in wanted]
-            self._selections[classes] = found
-        return found
+        """The nodes that are instances of ``classes``, in pre-order (a new list)."""
+        # Not memoised: the analysis asks for each selection once per module, and kept lists
+        # would only give every full garbage collection of a long run more to walk.
+        # A set of the concrete node types present is quicker to test than isinstance.
+        wanted = {kind for kind in self._types if issubclass(kind, classes)}
+        return [node for node in self.nodes if type(node) in wanted]
 
 
 def module_nodes(module: nodes.Module, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:

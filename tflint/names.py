@@ -9,11 +9,11 @@ lookup, so TensorFlow's own package is never parsed.
 from __future__ import annotations
 
 import builtins
-import functools
 
 from astroid import nodes
 
 from tflint.index import module_nodes
+from tflint.memo import text_memo
 
 _MAX_DEPTH = 8
 
@@ -34,7 +34,7 @@ _KERAS_PREFIXES = (
 _V1 = "tensorflow.compat.v1."
 
 
-@functools.lru_cache(maxsize=65536)
+@text_memo(maxsize=65536)
 def api_name(raw: str | None) -> str | None:
     """Normalise a raw dotted name so that one API has one spelling.
 

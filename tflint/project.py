@@ -63,10 +63,10 @@ class Project:
         self._graphs: dict[int, tuple[nodes.Module, ModuleGraph]] = {}
         self._traced: dict[int, tuple[nodes.Module, dict[FunctionNode, Trace]]] = {}
         self._files: dict[str, list[str]] = {}
-        self._importers: dict[str, dict[str, list[str]]] = {}
+        self._importers: dict[str, dict[str, tuple[str, ...]]] = {}
         self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
         self._reach: dict[int, tuple[nodes.Module, dict[int, dict[FunctionNode, Trace]]]] = {}
-        self._direct_importers: dict[str, list[str]] = {}
+        self._direct_importers: dict[str, tuple[str, ...]] = {}
         self._modules: dict[str, nodes.Module] = {}
         self._located: dict[tuple[str, str], str | None] = {}
         self._roots: dict[str, str] = {}
@@ -240,16 +240,16 @@ class Project:
                     queue.append(importer)
         return result, True
 
-    def _importers_of(self, target: str, root: str) -> list[str]:
+    def _importers_of(self, target: str, root: str) -> tuple[str, ...]:
         """Project files whose import statements mention ``target``'s module name."""
         found = self._direct_importers.get(target)
         if found is None:
             name = module_name(target, root).rsplit(".", 1)[-1]
-            found = [path for path in self._import_index(root).get(name, ()) if path != target]
+            found = tuple(path for path in self._import_index(root).get(name, ()) if path != target)
             self._direct_importers[target] = found
         return found
 
-    def _import_index(self, root: str) -> dict[str, list[str]]:
+    def _import_index(self, root: str) -> dict[str, tuple[str, ...]]:
         """Every word used in an import statement -> the project files using it (one pass)."""
         if root not in self._importers:
             index: dict[str, list[str]] = {}
@@ -259,7 +259,8 @@ class Project:
                     words.update(_WORD.findall(statement.group(0)))
                 for word in words:
                     index.setdefault(word, []).append(path)
-            self._importers[root] = index
+            # Tuples of strings: the garbage collector stops tracking them, lists it walks forever.
+            self._importers[root] = {word: tuple(paths) for word, paths in index.items()}
         return self._importers[root]
 
     def _project_files(self, root: str) -> list[str]:

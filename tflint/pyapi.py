@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+from tflint.memo import text_memo
 
 PRINT_CALLS = frozenset(
     {"builtins.print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"}
@@ -84,7 +84,7 @@ RANDOM_GENERATORS = ("random.Random().", "numpy.random.default_rng().", "numpy.r
 _GENERATOR_NON_DRAWS = frozenset({"seed", "getstate", "setstate", "bit_generator", "spawn"})
 
 
-@functools.lru_cache(maxsize=4096)
+@text_memo(maxsize=4096)
 def trace_time_fix(name: str | None) -> str | None:
     """How to fix a call of ``name`` if it computes a value frozen at trace time."""
     if not name or name in TRACE_TIME_EXCEPTIONS:

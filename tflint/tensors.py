@@ -91,7 +91,23 @@ TENSOR_VALUE = Value(TENSOR, "tensor")
 
 def python(what: str = "", **kwargs) -> Value:
     """A Python value of kind ``what``."""
-    return Value(PYTHON, what, **kwargs)
+    literal = kwargs.get("literal", _UNSET)
+    if len(kwargs) > (literal is not _UNSET) or type(literal) not in _SHAREABLE:
+        return Value(PYTHON, what, **kwargs)
+    # Values are immutable, and memoised for every node of the run: one shared `int` or `1`
+    # instead of thousands of equal copies that every full garbage collection would walk.
+    key = (what, type(literal), literal)
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _MAX_SHARED:  # many distinct literals: start afresh, keep sharing
+            _SHARED.clear()
+        found = _SHARED[key] = Value(PYTHON, what, **kwargs)
+    return found
+
+
+_SHAREABLE = frozenset({type(_UNSET), bool, int, float, str, type(None)})
+_SHARED: dict[tuple, Value] = {}
+_MAX_SHARED = 4096
 
 
 def value_of(node: nodes.NodeNG) -> Value:
@@ -275,7 +291,7 @@ class _Engine:
         self._bindings: dict[nodes.NodeNG, Value | None] = {}
         self._active: set[nodes.NodeNG] = set()
         self._active_bindings: set[nodes.NodeNG] = set()
-        self._params: dict[tuple[nodes.NodeNG, str], Value] = {}
+        self._params: dict[tuple[int, str], Value] = {}
         self._returns: dict[nodes.NodeNG, Value | None] = {}
         self._calls: dict[nodes.NodeNG, list[tuple[nodes.Call, bool]]] | None = None
         self._escaped: set[nodes.NodeNG] = set()
@@ -541,7 +557,7 @@ class _Engine:
 
     # ---- parameters --------------------------------------------------------------------
     def _parameter(self, func: nodes.NodeNG, name: str) -> Value:
-        key = (func, name)
+        key = (id(func), name)  # untracked by the garbage collector; `func` lives with its module
         if key not in self._params:
             self._params[key] = UNKNOWN_VALUE  # recursion guard
             self._params[key] = self._infer_parameter(func, name)
