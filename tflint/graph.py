@@ -400,7 +400,7 @@ class ModuleGraph:
     def _load(self, binding: nodes.NodeNG, modname: str) -> nodes.Module | None:
         """``project.load``, once per import statement and name (it stats files to answer)."""
         # By id: a tuple of an int and a string is not tracked by the garbage collector, and the
-        # import node lives as long as its module, which this graph keeps.
+        # import node (or package module) lives for the run, in astroid's module cache.
         key = (id(binding), modname)
         if key not in self._loads:
             self._loads[key] = self.project.load(binding, modname)
