@@ -283,7 +283,8 @@ def test_equal_python_values_are_shared_but_values_with_a_node_are_not():
     assert tensors.python("bool") is tensors.python("bool")
     # 1, 1.0 and True are equal in Python, but they are different literals here.
     assert tensors.python("int", literal=1).literal is not tensors.python("int", literal=True).literal
-    assert type(tensors.python("float", literal=1.0).literal) is float
+    assert type(tensors.python("float", literal=1).literal) is int
+    assert type(tensors.python("float", literal=1.0).literal) is float  # not the shared `1` above
     first, second = astroid.parse("def a(): pass\ndef b(): pass\n").body
     made = tensors.python("function", ref=first), tensors.python("function", ref=second)
     assert made[0].ref is first and made[1].ref is second
