@@ -9,6 +9,7 @@ from pylint.interfaces import CONTROL_FLOW
 from tflint import context, pystate
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 
 
 class FrozenPythonGlobalChecker(TFLintChecker):
@@ -58,7 +59,7 @@ class FrozenPythonGlobalChecker(TFLintChecker):
         if _lookup_by_computed_key(node):
             return
         try:
-            scope, _ = node.lookup(node.name)
+            scope, _ = scope_lookup(node, node.name)
         except Exception:
             return
         if scope is not module:

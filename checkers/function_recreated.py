@@ -10,6 +10,7 @@ from tflint import calls, context, guards, settings
 from tflint.checker import TFLintChecker, guarded
 from tflint.graph import is_create_once
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 
 SYMBOL = "tf-function-recreated"
 _RUNNERS = frozenset({"run", "experimental_run_v2", "call_for_each_replica"})
@@ -139,7 +140,7 @@ def _uses_of_name(name: str, binding: nodes.NodeNG, scope: nodes.NodeNG) -> list
         if use.name != name:
             continue
         try:
-            _, bindings = use.lookup(name)
+            _, bindings = scope_lookup(use, name)
         except Exception:
             return None
         if binding not in bindings:
@@ -190,7 +191,7 @@ def _closes_over_call_values(created: nodes.NodeNG, owner: nodes.FunctionDef) ->
         if use.name in ("self", "cls"):
             continue
         try:
-            scope, bindings = use.lookup(use.name)
+            scope, bindings = scope_lookup(use, use.name)
         except Exception:
             continue
         if scope is owner and bindings and not any(
@@ -209,7 +210,7 @@ def _wraps_a_new_value(creation: nodes.Call) -> bool:
     if not isinstance(target, nodes.Name):
         return False
     try:
-        scope, bindings = target.lookup(target.name)
+        scope, bindings = scope_lookup(target, target.name)
     except Exception:
         return False
     if scope is not creation.scope() or not bindings:
@@ -302,7 +303,7 @@ def _only_passed_to_calls(func: nodes.FunctionDef) -> bool:
         if use.name != func.name:
             continue
         try:
-            _, bindings = use.lookup(use.name)
+            _, bindings = scope_lookup(use, use.name)
         except Exception:
             return False
         if func not in bindings:

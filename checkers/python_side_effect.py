@@ -10,6 +10,7 @@ from tflint import context, pyapi, pystate
 from tflint.index import module_nodes
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 from tflint.trace import Trace
 
 _STATE_FIX = "keep the state in a tf.Variable (or a tf.TensorArray), or return the value from the function"
@@ -201,7 +202,7 @@ def _is_generator_call(call: nodes.Call, context_node: nodes.NodeNG) -> bool:
     if not isinstance(call.func, nodes.Name):
         return False
     try:
-        _, bindings = context_node.lookup(call.func.name)
+        _, bindings = scope_lookup(context_node, call.func.name)
     except Exception:
         return False
     return any(isinstance(b, nodes.FunctionDef) and b.is_generator() for b in bindings)

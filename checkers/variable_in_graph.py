@@ -8,6 +8,7 @@ from pylint.checkers.utils import only_required_for_messages
 from tflint import context, tfapi
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 
 SYMBOL = "tf-variable-in-graph"
 _TF_ERROR = "'tf.function only supports singleton tf.Variables created on the first call'"
@@ -83,7 +84,7 @@ def _outlives_the_call(expr: nodes.NodeNG, func, depth: int = 0) -> bool:
     if not isinstance(expr, nodes.Name) or func is None:
         return False
     try:
-        scope, bindings = expr.lookup(expr.name)
+        scope, bindings = scope_lookup(expr, expr.name)
     except Exception:
         return False
     if scope is not func:

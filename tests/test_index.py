@@ -13,6 +13,7 @@ from tflint.index import module_nodes
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted((ROOT / "tests" / "functional").rglob("*.py"))
 QUERIES = [
+    nodes.NodeNG,  # every node: the walk skips the children of leaf nodes, and must miss none
     nodes.Call,
     nodes.FunctionDef,  # includes AsyncFunctionDef, a subclass
     (nodes.Call, nodes.Name, nodes.Attribute),
@@ -27,6 +28,20 @@ def test_same_nodes_in_the_same_order_as_nodes_of_class(path):
     module = astroid.parse(path.read_text(encoding="utf-8"), path=str(path))
     for classes in QUERIES:
         assert module_nodes(module, classes) == list(module.nodes_of_class(classes)), classes
+
+
+def test_every_leaf_kind_in_order():
+    source = (
+        "import os\nfrom a import b as c\nx = {**d, 'k': 1}\n"
+        "def f():\n    global g\n    y = 0\n    def h():\n        nonlocal y\n        del y\n"
+        "    for i in []:\n        if i:\n            break\n        continue\n    pass\n"
+    )
+    module = astroid.parse(source)
+    walked = module_nodes(module, nodes.NodeNG)
+    assert walked == list(module.nodes_of_class(nodes.NodeNG))
+    kinds = {type(node).__name__ for node in walked}
+    assert {"Import", "ImportFrom", "DictUnpack", "Global", "Nonlocal", "DelName", "Break", "Continue", "Pass",
+            "Const", "Name", "AssignName"} <= kinds
 
 
 def test_async_functions_are_function_defs():

@@ -1,11 +1,13 @@
-"""The string memo that replaces ``functools.lru_cache`` for name normalisation."""
+"""The memos shaped for the garbage collector: strings by string, answers by node."""
 
 from __future__ import annotations
 
 import gc
 
-from tflint import names, pyapi
-from tflint.memo import text_memo
+import astroid
+
+from tflint import context, names, pyapi
+from tflint.memo import NodeMemo, clear_node_memos, text_memo
 
 
 def test_answers_like_the_function_and_computes_each_input_once():
@@ -57,3 +59,32 @@ def test_the_memoised_name_functions_keep_their_answers():
     assert names.api_name(None) is None
     assert pyapi.trace_time_fix("numpy.random.rand") is not None
     assert pyapi.trace_time_fix("builtins.len") is None
+
+
+def test_node_memo_computes_once_per_node_and_tells_nodes_apart():
+    first, second = astroid.extract_node("f(1)"), astroid.extract_node("f(1)")
+    computed = []
+    memo = NodeMemo()
+
+    def compute(node):
+        computed.append(node)
+        return len(computed)
+
+    assert [memo.get(first, compute), memo.get(second, compute), memo.get(first, compute)] == [1, 2, 1]
+    assert computed == [first, second]
+    assert memo.find(astroid.extract_node("g()"), "none") == "none"
+    memo.set(first, 7)
+    assert memo.find(first) == 7
+
+
+def test_a_new_run_forgets_every_node_memo():
+    call = astroid.extract_node("import tensorflow as tf\ntf.print(1) #@")
+    memo = NodeMemo()
+    memo.set(call, "kept")
+    assert context.callee_api(call) == "tensorflow.print"
+    clear_node_memos()
+    assert memo.find(call, "forgotten") == "forgotten"
+    context.reset()  # a pylint run's start clears them too
+    memo.set(call, "kept")
+    context.reset()
+    assert memo.find(call, "forgotten") == "forgotten"

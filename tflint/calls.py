@@ -51,9 +51,9 @@ from tflint.loopvalues import (  # pylint: disable=unused-import
     flatten,
     loop_phrase,
 )
-from tflint.names import assigned_value
+from tflint.memo import NodeMemo
+from tflint.names import assigned_value, scope_lookup
 
-_MAX_DEPTH = 3
 _LIBRARY_PREFIXES = ("tensorflow.", "keras.", "numpy.", "builtins.", "math.", "jax.")
 # Keras calls these callback methods with a new Python int (epoch or batch) every time.
 _KERAS_CALLBACK_METHODS = frozenset(
@@ -224,14 +224,22 @@ def created_callable(creation: nodes.Call) -> TracedCallable | None:
     return TracedCallable(func, creation, signature, reduce, bound=bound)
 
 
-def traced_callable(expr: nodes.NodeNG, depth: int = 0) -> TracedCallable | None:
+def traced_callable(expr: nodes.NodeNG) -> TracedCallable | None:
     """The tf.function object that the callee expression ``expr`` names, if any.
 
     ``step`` / ``self.step`` / ``module.step`` / ``obj.step`` naming a ``@tf.function``
-    def, or a name or attribute bound to ``tf.function(f)``.
+    def, or a name or attribute bound to ``tf.function(f)``. Several rules ask it of the
+    same callees: it is kept per expression for the run.
     """
-    if depth > _MAX_DEPTH or not isinstance(expr, (nodes.Name, nodes.Attribute)):
+    if not isinstance(expr, (nodes.Name, nodes.Attribute)):
         return None
+    return _traced_callables.get(expr, _find_traced_callable)
+
+
+_traced_callables: NodeMemo[nodes.NodeNG, TracedCallable | None] = NodeMemo()
+
+
+def _find_traced_callable(expr: nodes.Name | nodes.Attribute) -> TracedCallable | None:
     api = context.names(expr).api(expr) or ""
     if api.startswith(_LIBRARY_PREFIXES) and not api.endswith(")"):
         return None  # `tf.reduce_sum`, `np.mean`, `print`: library functions, never the project's tf.functions
@@ -258,7 +266,7 @@ def _bound_values(expr: nodes.NodeNG) -> list[nodes.NodeNG]:
     """Values assigned to the name or attribute ``expr`` (``x = ...`` / ``self.x = ...``)."""
     if isinstance(expr, nodes.Name):
         try:
-            _, bindings = expr.lookup(expr.name)
+            _, bindings = scope_lookup(expr, expr.name)
         except Exception:
             return []
         values = []
@@ -372,8 +380,17 @@ def may_retrace(call: nodes.Call) -> bool:
     passed = {a.name for a in args if isinstance(a, nodes.Name)}
     func = call.scope() if passed else None
     if isinstance(func, nodes.FunctionDef):
-        return any(a.name in passed for a in [*(func.args.arguments or ()), *(func.args.kwonlyargs or ())])
+        return not passed.isdisjoint(_parameter_names(func.args))
     return False
+
+
+def _parameter_names(args: nodes.Arguments) -> set[str]:
+    """The names of a function's parameters. Read from the fields: astroid's ``arguments``
+    property caches its answer in the node's ``__dict__``, and so makes one more object that
+    lives as long as the module, for each of the thousands of functions asked about."""
+    names = {a.name for group in (args.posonlyargs, args.args, args.kwonlyargs) for a in group or ()}
+    names.update(name for name in (args.vararg, args.kwarg) if name)
+    return names
 
 
 def call_site(call: nodes.Call) -> CallSite | None:
@@ -454,7 +471,7 @@ def _keras_callback_counter(name: nodes.Name) -> Value | None:
     if len(params) < 2 or params[1] != name.name:
         return None
     try:
-        _, bindings = name.lookup(name.name)
+        _, bindings = scope_lookup(name, name.name)
     except Exception:
         return None
     if not all(isinstance(b, nodes.AssignName) and isinstance(b.parent, nodes.Arguments) for b in bindings):

@@ -19,6 +19,7 @@ from astroid import nodes
 
 from tflint import guards
 from tflint.graph import is_create_once
+from tflint.memo import NodeMemo, clear_node_memos
 from tflint.names import NameResolver
 from tflint.project import Project, package_root
 from tflint.trace import Trace
@@ -28,13 +29,9 @@ _state: dict[str, Project] = {}
 
 _last_names: list = [None, None]  # (module, resolver): checkers ask about one module at a time
 _last_graph_code: list = [None, False]  # (module, has_graph_code)
-# Two flat dicts rather than one of (call, api) pairs: tens of thousands of small tuples
-# would all be scanned by every full garbage collection of the run.
-_callee_nodes: dict[int, nodes.Call] = {}
-_callee_apis: dict[int, str | None] = {}
+_callee_apis: NodeMemo[nodes.Call, str | None] = NodeMemo()
 # After a statement that ends the graph path (`if not tf.executing_eagerly(): return`)?
-_after_nodes: dict[int, nodes.NodeNG] = {}
-_after_values: dict[int, bool] = {}
+_after_return: NodeMemo[nodes.NodeNG, bool] = NodeMemo()
 
 
 def reset() -> None:
@@ -42,8 +39,7 @@ def reset() -> None:
     _state["project"] = Project()
     _last_names[:] = [None, None]
     _last_graph_code[:] = [None, False]
-    for cache in (_callee_nodes, _callee_apis, _after_nodes, _after_values):
-        cache.clear()
+    clear_node_memos()
 
 
 def project() -> Project:
@@ -64,12 +60,11 @@ def names(node: nodes.NodeNG) -> NameResolver:
 def callee_api(call: nodes.Call) -> str | None:
     """The API name of what ``call`` calls (``tensorflow.print``), as :meth:`NameResolver.api`
     gives it; a dozen checkers ask it of every call, so it is kept per call for the run."""
-    key = id(call)
-    if _callee_nodes.get(key) is call:
-        return _callee_apis[key]
-    api = names(call).api(call.func)
-    _callee_nodes[key], _callee_apis[key] = call, api
-    return api
+    return _callee_apis.get(call, _resolve_callee)
+
+
+def _resolve_callee(call: nodes.Call) -> str | None:
+    return names(call).api(call.func)
 
 
 def has_graph_code(module: nodes.Module) -> bool:
@@ -119,16 +114,16 @@ def _after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool
     pending = []
     current, answer = statement, False
     while current is not None:
-        key = id(current)
-        if _after_nodes.get(key) is current:  # what holds after a known sibling
-            answer = _after_values[key] or guards.ends_graph_path(current, resolver)
+        known = _after_return.find(current)
+        if known is not None:  # what holds after a known sibling
+            answer = known or guards.ends_graph_path(current, resolver)
             break
         pending.append(current)
         current = current.previous_sibling()
     for node in reversed(pending):  # from the first sibling not yet known onwards
-        _after_nodes[id(node)], _after_values[id(node)] = node, answer
+        _after_return.set(node, answer)
         answer = answer or guards.ends_graph_path(node, resolver)
-    return _after_values[id(statement)]
+    return _after_return.find(statement)
 
 
 def enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | None:

@@ -15,7 +15,7 @@ from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
 from tflint import guards, settings, tfapi
 from tflint.index import module_nodes
-from tflint.names import NameResolver, assigned_value
+from tflint.names import NameResolver, assigned_value, scope_lookup
 from tflint.trace import Trace
 
 FunctionNode = nodes.FunctionDef | nodes.Lambda
@@ -234,7 +234,7 @@ class ModuleGraph:
         """``train = make_pipeline()`` where the project function returns a tf.data expression."""
         if isinstance(receiver, nodes.Name):
             try:
-                _, bindings = receiver.lookup(receiver.name)
+                _, bindings = scope_lookup(receiver, receiver.name)
             except Exception:
                 return False
             values = [assigned_value(b) for b in bindings]
@@ -360,7 +360,7 @@ class ModuleGraph:
             bindings = [sole]
         else:
             try:
-                scope, bindings = node.lookup(name)
+                scope, bindings = scope_lookup(node, name)
             except Exception:
                 return None
             if isinstance(scope, nodes.Module) and scope.name == "builtins":

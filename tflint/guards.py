@@ -15,7 +15,7 @@ import re
 from astroid import nodes
 
 from tflint import tfapi
-from tflint.names import NameResolver, assigned_value
+from tflint.names import NameResolver, assigned_value, scope_lookup
 
 _ONCE_FLAG = re.compile(r"built|initiali[sz]ed|(?:^|_)init(?:$|_)|first_call|first_run", re.IGNORECASE)
 
@@ -44,7 +44,7 @@ def eager_test(test: nodes.NodeNG, resolver: NameResolver, _depth: int = 0) -> b
 def _eager_flag(name: nodes.Name, resolver: NameResolver, depth: int) -> bool | None:
     """``eager`` bound only by ``eager = tf.executing_eagerly()`` (or its negation)."""
     try:
-        _, bindings = name.lookup(name.name)
+        _, bindings = scope_lookup(name, name.name)
     except Exception:  # astroid raises on some malformed scopes; unknown is fine
         return None
     answers = set()

@@ -9,6 +9,7 @@ pre-order list per module answers them all; the same order as ``nodes_of_class``
 from __future__ import annotations
 
 import weakref
+from itertools import compress
 
 from astroid import nodes
 
@@ -22,7 +23,8 @@ class ModuleIndex:
 
     def __init__(self, module: nodes.Module) -> None:
         self.nodes = _preorder(module)
-        self._types = set(map(type, self.nodes))
+        self._node_types = list(map(type, self.nodes))
+        self._types = set(self._node_types)
 
     def of_class(self, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
         """The nodes that are instances of ``classes``, in pre-order (a new list)."""
@@ -30,7 +32,7 @@ class ModuleIndex:
         # would only give every full garbage collection of a long run more to walk.
         # A set of the concrete node types present is quicker to test than isinstance.
         wanted = {kind for kind in self._types if issubclass(kind, classes)}
-        return [node for node in self.nodes if type(node) in wanted]
+        return list(compress(self.nodes, map(wanted.__contains__, self._node_types)))
 
 
 def module_nodes(module: nodes.Module, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
@@ -42,14 +44,31 @@ def module_nodes(module: nodes.Module, classes: type | tuple[type, ...]) -> list
     return index.of_class(classes)
 
 
+def _leaf_types() -> frozenset[type]:
+    """The node classes that never have children (``Name``, ``Const``, ``Pass`` ...)."""
+    try:
+        from astroid.nodes._base_nodes import NoChildrenNode  # pylint: disable=import-outside-toplevel
+    except ImportError:  # another astroid layout: walk every node
+        return frozenset()
+    return frozenset(
+        kind for kind in vars(nodes).values() if isinstance(kind, type) and issubclass(kind, NoChildrenNode)
+    )
+
+
+_LEAVES = _leaf_types()
+
+
 def _preorder(root: nodes.NodeNG) -> list[nodes.NodeNG]:
     # Iterative: deep expressions must not hit the recursion limit.
     found: list[nodes.NodeNG] = []
     stack = [root]
     pop, push, add = stack.pop, stack.extend, found.append
+    leaves = _LEAVES
     while stack:
         node = pop()
         add(node)
+        if type(node) in leaves:
+            continue  # a third of all nodes are names and constants: no generator to start
         children = [*node.get_children()]
         if children:
             children.reverse()

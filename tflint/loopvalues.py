@@ -18,7 +18,7 @@ from astroid import nodes
 
 from tflint import context
 from tflint.graph import ModuleGraph
-from tflint.names import NameResolver, assigned_value
+from tflint.names import NameResolver, assigned_value, scope_lookup
 
 # ---- argument kinds ----------------------------------------------------------------------
 LITERAL = "literal"  # a constant Python value: the same trace every time
@@ -176,7 +176,7 @@ class Classifier:
         if name.name in self._assumed:
             return self._assumed[name.name]
         try:
-            scope, bindings = name.lookup(name.name)
+            scope, bindings = scope_lookup(name, name.name)
         except Exception:
             return Value(UNKNOWN)
         if not bindings:
@@ -400,7 +400,7 @@ class Classifier:
         names = [expr] if isinstance(expr, nodes.Name) else list(expr.nodes_of_class(nodes.Name))
         for name in names:
             try:
-                scope, bindings = name.lookup(name.name)
+                scope, bindings = scope_lookup(name, name.name)
             except Exception:
                 continue
             for binding in list(bindings) + _rebinds_in_loops(name.name, scope, self.loops):
@@ -470,7 +470,7 @@ def _int_source(iterable: nodes.NodeNG, position: int | None, resolver: NameReso
         return None
     if isinstance(iterable, nodes.Name):
         try:
-            _, bindings = iterable.lookup(iterable.name)
+            _, bindings = scope_lookup(iterable, iterable.name)
         except Exception:
             return None
         values = [assigned_value(b) for b in bindings]

@@ -123,7 +123,7 @@ class NameResolver:
         if only is not None:
             return self._resolve_binding(only, node.name, depth)
         try:
-            scope, assignments = node.lookup(node.name)
+            scope, assignments = scope_lookup(node, node.name)
         except Exception:  # astroid raises on some malformed scopes; unknown is fine
             return None
         if isinstance(scope, nodes.Module) and scope.name == "builtins":
@@ -251,6 +251,17 @@ def _closure(names: set[str], assignments: list[tuple[str, str]], also) -> set[s
                 names.add(name)
                 changed = True
     return names
+
+
+def scope_lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
+    """astroid's ``node.lookup(name)``: the scope binding ``name`` as seen from ``node``, and
+    the bindings that can reach ``node``; raises as astroid does on malformed scopes.
+
+    astroid memoises ``lookup`` in one cache of the last 128 answers. tflint's tens of
+    thousands of look-ups only pushed pylint's own answers out of it, and each answer kept
+    there lived just long enough to count towards the next full garbage collection.
+    """
+    return node.scope().scope_lookup(node, name)
 
 
 def _leftmost_name(expr: nodes.NodeNG) -> str | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections import deque
 
 from astroid import MANAGER, nodes
 
 from tflint.graph import FunctionNode, ModuleGraph, function_label
+from tflint.imports import ImportIndex, read_text
 from tflint.index import module_nodes
 from tflint.names import NameResolver
 from tflint.trace import Trace
@@ -25,10 +25,6 @@ _MAX_FILES = 5000
 _MAX_IMPORTERS = 1000
 _MAX_FILE_BYTES = 2_000_000
 _SKIP_DIRS = frozenset({"site-packages", "dist-packages", "node_modules", "__pycache__", "build", "dist"})
-_WORD = re.compile(r"\w+")
-_IMPORT_STATEMENT = re.compile(
-    r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*\([^)]*\)|(?:from|import)[ \t][^\n]*)", re.MULTILINE
-)
 
 
 def package_root(path: str) -> str:
@@ -63,11 +59,11 @@ class Project:
         self._graphs: dict[int, tuple[nodes.Module, ModuleGraph]] = {}
         self._traced: dict[int, tuple[nodes.Module, dict[FunctionNode, Trace]]] = {}
         self._files: dict[str, list[str]] = {}
-        self._importers: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._importers: dict[str, ImportIndex] = {}
         self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
         self._reach: dict[int, tuple[nodes.Module, dict[int, dict[FunctionNode, Trace]]]] = {}
-        self._direct_importers: dict[str, tuple[str, ...]] = {}
         self._modules: dict[str, nodes.Module] = {}
+        self._unparsable: set[str] = set()
         self._located: dict[tuple[str, str], str | None] = {}
         self._roots: dict[str, str] = {}
 
@@ -129,9 +125,12 @@ class Project:
         known = self._modules.get(key)
         if known is not None:
             return known
+        if key in self._unparsable:
+            return None
         try:
             module = MANAGER.ast_from_file(path, modname, source=True)
         except Exception:  # syntax errors and unreadable files: pylint reports them itself
+            self._unparsable.add(key)  # a broken file imported everywhere is tried once
             return None
         self._modules[key] = module
         return module
@@ -223,58 +222,41 @@ class Project:
         if not path or not os.path.isfile(path):
             return [], True
         root = self._package_root(path)
+        index = self._import_index(root)
+        target = os.path.abspath(path)
         result: list[nodes.Module] = []
-        seen = {os.path.abspath(path)}
-        queue = deque([os.path.abspath(path)])
-        while queue:
-            target = queue.popleft()
-            for importer in self._importers_of(target, root):
-                if importer in seen:
-                    continue
+        seen = index.bit(target)
+        level = index.importers_of(target) & ~seen
+        # Breadth first, one level at a time (nearest importers first, where the cap cuts),
+        # each level in the project's file order.
+        while level:
+            seen |= level
+            following = 0
+            for importer in index.files(level):
                 if len(result) >= _MAX_IMPORTERS:
                     return result, False
-                seen.add(importer)
-                parsed = self._parse(importer, module_name(importer, root))
+                parsed = self._modules.get(importer) or self._parse(importer, module_name(importer, root))
                 if parsed is not None:
                     result.append(parsed)
-                    queue.append(importer)
+                    following |= index.importers_of(importer)
+            level = following & ~seen
         return result, True
 
-    def _importers_of(self, target: str, root: str) -> tuple[str, ...]:
-        """Project files whose import statements mention ``target``'s module name."""
-        found = self._direct_importers.get(target)
-        if found is None:
-            name = module_name(target, root).rsplit(".", 1)[-1]
-            found = tuple(path for path in self._import_index(root).get(name, ()) if path != target)
-            self._direct_importers[target] = found
-        return found
-
-    def _import_index(self, root: str) -> dict[str, tuple[str, ...]]:
-        """Every word used in an import statement -> the project files using it (one pass)."""
-        if root not in self._importers:
-            index: dict[str, list[str]] = {}
-            for path in self._project_files(root):
-                words = set()
-                for statement in _IMPORT_STATEMENT.finditer(self._text(path)):
-                    words.update(_WORD.findall(statement.group(0)))
-                for word in words:
-                    index.setdefault(word, []).append(path)
-            # Tuples of strings: the garbage collector stops tracking them, lists it walks forever.
-            self._importers[root] = {word: tuple(paths) for word, paths in index.items()}
-        return self._importers[root]
+    def _import_index(self, root: str) -> ImportIndex:
+        """The import statements of the project under ``root`` (read once per run)."""
+        index = self._importers.get(root)
+        if index is None:
+            index = self._importers[root] = ImportIndex(
+                self._project_files(root),
+                lambda path: read_text(path, _MAX_FILE_BYTES),
+                lambda path: module_name(path, root),
+            )
+        return index
 
     def _project_files(self, root: str) -> list[str]:
         if root not in self._files:
             self._files[root] = _list_python_files(root)
         return self._files[root]
-
-    @staticmethod
-    def _text(path: str) -> str:
-        try:
-            with open(path, "rb") as handle:
-                return handle.read(_MAX_FILE_BYTES).decode("utf-8", errors="replace")
-        except OSError:
-            return ""
 
 
 

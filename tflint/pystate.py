@@ -14,7 +14,7 @@ from astroid.const import Context
 
 from tflint import pyapi, tfapi
 from tflint.index import module_nodes
-from tflint.names import NameResolver, assigned_value
+from tflint.names import NameResolver, assigned_value, scope_lookup
 
 _CONTAINER_FACTORIES = frozenset(
     {
@@ -57,7 +57,7 @@ def outliving_owner(expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, 
     if name is None:
         return None
     try:
-        scope, bindings = name.lookup(name.name)
+        scope, bindings = scope_lookup(name, name.name)
     except Exception:
         return None
     if not bindings or any(
@@ -276,7 +276,7 @@ def is_mutated_here(name: nodes.Name) -> bool:
 
 def _is_module_name(name: nodes.Name) -> bool:
     try:
-        scope, _ = name.lookup(name.name)
+        scope, _ = scope_lookup(name, name.name)
     except Exception:
         return False
     return isinstance(scope, nodes.Module) and scope.name != "builtins"

@@ -33,7 +33,7 @@ from astroid import nodes
 
 from tflint import context, tensor_api
 from tflint.index import module_nodes
-from tflint.names import NameResolver
+from tflint.names import NameResolver, scope_lookup
 
 TENSOR = "tensor"
 PYTHON = "python"
@@ -185,7 +185,7 @@ def _parameter_default(name: nodes.NodeNG) -> object:
     if not isinstance(name, nodes.Name):
         return _UNSET
     try:
-        scope, bindings = name.lookup(name.name)
+        scope, bindings = scope_lookup(name, name.name)
     except Exception:  # astroid raises on some malformed scopes; unknown is fine
         return _UNSET
     if not isinstance(scope, nodes.FunctionDef) or len(bindings) != 1:
@@ -432,7 +432,7 @@ class _Engine:
             scope, bindings = None, ()  # a builtin: no need for astroid's lookup
         else:
             try:
-                scope, bindings = node.lookup(node.name)
+                scope, bindings = scope_lookup(node, node.name)
             except Exception:  # astroid raises on some malformed scopes
                 return UNKNOWN_VALUE
         if scope is None or isinstance(scope, nodes.Module) and scope.name == "builtins" or not bindings:
@@ -496,7 +496,7 @@ class _Engine:
             if change is not None and change.is_tensor:
                 return TENSOR_VALUE
             try:
-                _, before = binding.lookup(binding.name)
+                _, before = scope_lookup(binding, binding.name)
             except Exception:
                 return UNKNOWN_VALUE
             previous = join(self._binding(b) for b in before if b is not binding)

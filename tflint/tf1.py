@@ -22,7 +22,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 from tflint import context, tf1_replacements
 from tflint.index import module_nodes
 from tflint.graph import function_label
-from tflint.names import api_name
+from tflint.names import api_name, scope_lookup
 
 TABLE_PATH = Path(__file__).parent / "data" / "tf1_api.json"
 # Table statuses that make a symbol TF1-only ("compatible" ones mean the same in TF2).
@@ -507,7 +507,7 @@ class _ModuleScan:
         if not isinstance(root, nodes.Name) or not self.removed_imports:
             return False
         try:
-            _, bindings = root.lookup(root.name)
+            _, bindings = scope_lookup(root, root.name)
         except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: not bound
             return False
         return any(id(binding) in self.removed_imports for binding in bindings)
@@ -558,7 +558,7 @@ def _is_test_session(expr: nodes.NodeNG) -> bool:
     if not isinstance(expr, nodes.Name):
         return False
     try:
-        _, bindings = expr.lookup(expr.name)
+        _, bindings = scope_lookup(expr, expr.name)
     except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: unknown
         return False
     for binding in bindings:
