@@ -23,8 +23,7 @@ class ModuleIndex:
 
     def __init__(self, module: nodes.Module) -> None:
         self.nodes = _preorder(module)
-        self._node_types = list(map(type, self.nodes))
-        self._types = set(self._node_types)
+        self._types = set(map(type, self.nodes))
 
     def of_class(self, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:
         """The nodes that are instances of ``classes``, in pre-order (a new list)."""
@@ -32,7 +31,7 @@ class ModuleIndex:
         # would only give every full garbage collection of a long run more to walk.
         # A set of the concrete node types present is quicker to test than isinstance.
         wanted = {kind for kind in self._types if issubclass(kind, classes)}
-        return list(compress(self.nodes, map(wanted.__contains__, self._node_types)))
+        return list(compress(self.nodes, map(wanted.__contains__, map(type, self.nodes))))
 
 
 def module_nodes(module: nodes.Module, classes: type | tuple[type, ...]) -> list[nodes.NodeNG]:

@@ -3,7 +3,7 @@
 ``functools.lru_cache`` keeps a linked-list cell (a tracked list) per entry, and a long
 pylint run's full garbage collections walk all of them. A plain dict that only ever holds
 strings and None is not tracked by the collector at all (:func:`text_memo`); answers about
-nodes are kept in flat dicts keyed by ``id``, with no tuple per entry (:class:`NodeMemo`).
+nodes are kept in one dict keyed by the node, with no object per entry (:class:`NodeMemo`).
 """
 
 from __future__ import annotations
@@ -41,42 +41,39 @@ def text_memo(maxsize: int) -> Callable[[Callable[[_Text], _Text]], Callable[[_T
 _Node = TypeVar("_Node")
 _Answer = TypeVar("_Answer")
 _NODE_MEMOS: list[NodeMemo] = []
+_MISSING = object()
 
 
 class NodeMemo(Generic[_Node, _Answer]):
     """One answer per node for the current run: ``memo.get(node, compute)``.
 
-    Keyed by ``id(node)`` in two flat dicts (the node, to tell a recycled id from the same
-    node, and its answer): tens of thousands of ``(node, answer)`` tuples would all be walked
-    by every full garbage collection. :func:`clear_node_memos` forgets every memo at once.
+    One dict keyed by the node itself (astroid nodes hash by identity): an entry costs no
+    object of its own, where ``(node, answer)`` tuples or ``id`` keys would add one per
+    entry, tens of thousands in a run, for memory and for every full garbage collection to
+    walk. :func:`clear_node_memos` forgets every memo at once.
     """
 
     def __init__(self) -> None:
-        self._nodes: dict[int, _Node] = {}
-        self._answers: dict[int, _Answer] = {}
+        self._answers: dict[_Node, _Answer] = {}
         _NODE_MEMOS.append(self)
 
     def get(self, node: _Node, compute: Callable[[_Node], _Answer]) -> _Answer:
         """The answer for ``node``, computed by ``compute(node)`` the first time it is asked."""
-        key = id(node)
-        if self._nodes.get(key) is node:
-            return self._answers[key]
-        answer = compute(node)
-        self._nodes[key], self._answers[key] = node, answer
-        return answer
+        answer = self._answers.get(node, _MISSING)
+        if answer is _MISSING:
+            answer = self._answers[node] = compute(node)
+        return answer  # type: ignore[return-value]
 
     def find(self, node: _Node, missing: object = None) -> _Answer | object:
         """The answer for ``node``, or ``missing`` when it has none yet."""
-        key = id(node)
-        return self._answers[key] if self._nodes.get(key) is node else missing
+        return self._answers.get(node, missing)
 
     def set(self, node: _Node, answer: _Answer) -> None:
         """Record ``answer`` for ``node``."""
-        self._nodes[id(node)], self._answers[id(node)] = node, answer
+        self._answers[node] = answer
 
     def clear(self) -> None:
         """Forget every answer."""
-        self._nodes.clear()
         self._answers.clear()
 
 
