@@ -14,6 +14,7 @@ from pylint.checkers.utils import only_required_for_messages
 from tflint import autograph, context, tensors
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 from tflint.trace import Trace
 
 SYMBOL = "tf-branch-undefined-variable"
@@ -238,7 +239,7 @@ def _final_value(statements, name: str) -> tensors.Value | None:
 def _values_before(node: nodes.NodeNG, name: str) -> list[nodes.NodeNG]:
     """The bindings of ``name`` (outside ``node``) that reach ``node``: parameters included."""
     try:
-        _, bindings = node.scope().scope_lookup(node, name)
+        _, bindings = scope_lookup(node, name)
     except Exception:  # astroid raises on some malformed scopes
         return [node]  # unknown: behave as if defined
     return [b for b in bindings if not node.parent_of(b)]

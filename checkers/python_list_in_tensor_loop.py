@@ -8,6 +8,7 @@ from pylint.checkers.utils import only_required_for_messages
 from tflint import autograph, tensors
 from tflint.checker import TFLintChecker, guarded
 from tflint.messages import msgid
+from tflint.names import scope_lookup
 
 SYMBOL = "tf-python-list-in-tensor-loop"
 _GROWING = frozenset({"append", "extend", "insert", "appendleft", "extendleft", "update", "setdefault", "add"})
@@ -110,7 +111,7 @@ def _tensor_loop_around(node: nodes.NodeNG) -> nodes.For | nodes.While | None:
 def _container_before(receiver: nodes.Name | nodes.AssignName, loop: nodes.NodeNG) -> str | None:
     """'list', 'dict' or 'set' when every binding of ``receiver`` is a container made before ``loop``."""
     try:
-        scope, bindings = loop.scope().scope_lookup(loop, receiver.name)
+        scope, bindings = scope_lookup(loop, receiver.name)
     except Exception:  # astroid raises on some malformed scopes
         return None
     if scope is not receiver.scope() or not bindings:

@@ -70,4 +70,3 @@ def read_text(path: str, limit: int) -> str:
             return handle.read(limit).decode("utf-8", errors="replace")
     except OSError:
         return ""
-
