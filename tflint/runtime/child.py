@@ -1,4 +1,4 @@
-"""The instrumented child: ``python -m tflint.runtime.child --plan PLAN.json --out OUT.json``.
+"""The instrumented child, started as ``python -c BOOTSTRAP ROOT --plan PLAN.json --out OUT.json``.
 
 Started by :mod:`tflint.runtime.runner`, never by users. It imports TensorFlow (or says clearly
 that it is missing), installs the instrumentation, runs the user's script, module or test suite
@@ -26,19 +26,10 @@ EXIT_TIMEOUT = 124
 
 
 def _restore_sys_path(plan: dict[str, Any]) -> None:
-    """Make ``sys.path`` what the user's command would have had."""
-    root = os.environ.pop("TFLINT_RUNTIME_ROOT", None)
-    if root:
-        for index in range(1, len(sys.path)):
-            if os.path.abspath(sys.path[index]) == os.path.abspath(root):
-                del sys.path[index]
-                break
-        remaining = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
-        if remaining:
-            os.environ["PYTHONPATH"] = os.pathsep.join(remaining)
-        else:
-            os.environ.pop("PYTHONPATH", None)
-    if plan.get("sys_path0"):
+    """Make ``sys.path[0]`` what the user's command would have had (the script's folder, or the
+    working folder for ``-m`` and pytest); the rest is the user's own environment already.
+    Under ``PYTHONSAFEPATH`` (``-P``) the user's command would not have that entry, and ours is not there either."""
+    if plan.get("sys_path0") and not getattr(sys.flags, "safe_path", False):
         sys.path[0] = plan["sys_path0"]
 
 
@@ -139,7 +130,7 @@ def _exit_status(code: Any) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tflint.runtime.child", description=__doc__)
+    parser = argparse.ArgumentParser(prog="tflint runtime child", description=__doc__)
     parser.add_argument("--plan", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)

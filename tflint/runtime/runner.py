@@ -1,6 +1,6 @@
 """Start the instrumented child for one run, with a timeout, and collect what it wrote.
 
-Each run is a fresh process in its own process group (``python -m tflint.runtime.child``); its
+Each run is a fresh process in its own process group (:mod:`tflint.runtime.child`); its
 stdout and stderr go to temporary files, its observations to a temporary JSON file. On timeout the
 whole group gets SIGTERM (the child then writes what it saw so far), then SIGKILL.
 """
@@ -28,7 +28,8 @@ _GRACE_SECONDS = 5.0
 _RUNNING: set[subprocess.Popen] = set()  # children being waited for, killed on Ctrl-C
 _LOCK = threading.Lock()
 _TAIL = 4000
-INSTALL_HINT = "pip install 'tflint[runtime]'"
+# tflint is not on PyPI yet: name the package that works under any install of tflint.
+INSTALL_HINT = "pip install tensorflow-cpu (or tensorflow), or install tflint with its runtime extra"
 
 
 @dataclass
@@ -85,14 +86,30 @@ class RunResult:
 
 
 def _child_env(extra: dict[str, str] | None) -> dict[str, str]:
+    """The user's environment, unchanged but for TensorFlow's C++ log level and ``extra``."""
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    # The child must import this tflint even when it runs from a source checkout in another cwd.
-    root = os.path.dirname(os.path.dirname(os.path.abspath(tflint.__file__)))
-    env["TFLINT_RUNTIME_ROOT"] = root
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
     env.update(extra or {})
     return env
+
+
+# The child's first lines, run by ``python -c``. The child must import *this* tflint (a source
+# checkout run from another folder is not on the child's path), but the user's code must see the
+# ``sys.path`` its own command would give: so the folder holding tflint is put in front only for
+# the import of the child module and taken out again (one entry, by position), and PYTHONPATH is
+# never touched. Removing every entry equal to that folder instead would remove site-packages,
+# with TensorFlow and pytest in it, under a normal install.
+# (The module's dotted name is spelled out so that `ps` shows which process is the child.)
+_BOOTSTRAP = (
+    "import importlib, sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "child = importlib.import_module('tflint.runtime.child'); del sys.path[0]; sys.exit(child.main())"
+)
+
+
+def child_command(plan_path: str, out_path: str) -> list[str]:
+    """The command that starts the instrumented child for the plan in ``plan_path``."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(tflint.__file__)))
+    return [sys.executable, "-c", _BOOTSTRAP, root, "--plan", plan_path, "--out", out_path]
 
 
 def _kill_group(process: subprocess.Popen) -> None:
@@ -134,7 +151,7 @@ def run_plan(plan: RunPlan, timeout: float, env: dict[str, str] | None = None) -
         stderr_path = os.path.join(work, "stderr.txt")
         with open(plan_path, "w", encoding="utf-8") as handle:
             json.dump(plan.to_json(), handle)
-        command = [sys.executable, "-m", "tflint.runtime.child", "--plan", plan_path, "--out", out_path]
+        command = child_command(plan_path, out_path)
         started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             process = subprocess.Popen(  # pylint: disable=consider-using-with
