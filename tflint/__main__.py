@@ -76,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if passthrough and not args.takes_passthrough:
         parser.error(f"{args.command} takes no arguments after --")
+    problem = tflint.load_problem()
+    if problem is not None:  # every command needs the rules: say so once instead of a traceback
+        print(f"python -m tflint {args.command}: {problem}", file=sys.stderr)
+        return 2
     args.passthrough = passthrough
     try:
         return int(args.handler(args))

@@ -23,9 +23,17 @@ every finding a verdict:
   not-reproduced  the line ran and the pitfall did not happen (a likely false alarm)
   not-exercised   the line never ran (or only while tracing a function never called afterwards)
 
+The rules are those `python -m tflint check` runs: on by default, or as your pylint
+configuration says; arguments after -- go to the static step's pylint, e.g.
+`-- --enable=tf-eager-training-loop` for a rule that is off by default.
+
 Exit status: 0 when no finding has a verdict listed in --fail-on (default: not-reproduced),
-1 when one has, 2 when TensorFlow is missing or the command is wrong.
+1 when one has, 2 when TensorFlow is missing, the command is wrong, tflint's rules cannot be
+loaded, or a file cannot be analysed (a syntax error: it is reported, not run).
 Your code runs only in the child; your files are never modified."""
+
+
+PASSTHROUGH = True  # the arguments after `--` reach run() as args.passthrough, for pylint
 
 
 def _fail_on(text: str) -> tuple[str, ...]:
@@ -77,6 +85,7 @@ def _exit_on_sigterm() -> None:
 def run(args: argparse.Namespace) -> int:
     from tflint.runtime.confirm import confirm_paths  # pylint: disable=import-outside-toplevel
     from tflint.runtime.report import exit_status, render  # pylint: disable=import-outside-toplevel
+    from tflint.runtime.static import StaticLintError  # pylint: disable=import-outside-toplevel
 
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
@@ -88,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     pytest_args = shlex.split(args.pytest) if args.pytest is not None else None
     _exit_on_sigterm()
-    outcome = confirm_paths(args.paths, pytest_args, args.timeout, max(1, args.jobs))
+    try:
+        outcome = confirm_paths(args.paths, pytest_args, args.timeout, max(1, args.jobs),
+                                pylint_args=tuple(getattr(args, "passthrough", None) or ()))
+    except StaticLintError as exc:
+        print(f"tflint confirm: the static step did not run: {exc}", file=sys.stderr)
+        return 2
     if outcome.tensorflow_missing:
         problem = next(run.problem() for run in outcome.runs if run.tensorflow_missing)
         print(f"tflint confirm: {problem}", file=sys.stderr)

@@ -110,10 +110,11 @@ def judge(finding: Finding, runs: list[RunResult]) -> Judged:
 
 
 def confirm_paths(paths: list[str], pytest_args: list[str] | None = None, timeout: float = 300.0,
-                  jobs: int = 1, env: dict[str, str] | None = None) -> Outcome:
-    """Lint ``paths``, run what has findings under the instrumentation and judge every finding."""
+                  jobs: int = 1, env: dict[str, str] | None = None, pylint_args: tuple[str, ...] = ()) -> Outcome:
+    """Lint ``paths`` (with ``pylint_args`` after the defaults), run what has findings under the
+    instrumentation and judge every finding."""
     cwd = os.getcwd()
-    static = lint(python_files(paths))
+    static = lint(python_files(paths), pylint_args)
     outcome = Outcome(paths=list(paths), mode="pytest" if pytest_args is not None else "scripts", static=static)
     if not static.findings:
         return outcome

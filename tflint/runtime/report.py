@@ -21,8 +21,9 @@ DEFAULT_FAIL_ON = (NOT_REPRODUCED,)
 
 
 def exit_status(outcome: Outcome, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> int:
-    """0 when no finding has a verdict in ``fail_on``, 1 when one does, 2 when nothing could run."""
-    if outcome.tensorflow_missing:
+    """0 when no finding has a verdict in ``fail_on``, 1 when one does, 2 when nothing could run
+    or a file could not be analysed (its lack of findings says nothing)."""
+    if outcome.tensorflow_missing or outcome.static.problems:
         return 2
     return 1 if any(result.verdict in fail_on for result in outcome.results) else 0
 
@@ -113,12 +114,12 @@ def to_text(outcome: Outcome) -> str:
         finding = result.finding
         lines.append(f"{display_path(finding.path, cwd)}:{finding.line} {finding.symbol} {result.verdict} "
                      f"\u2014 {result.evidence}")
-    with_findings = {f.path for f in outcome.static.findings}
-    clean = [display_path(p, cwd) for p in outcome.static.files if p not in with_findings]
+    not_clean = {f.path for f in outcome.static.findings} | outcome.static.problem_files
+    clean = [display_path(p, cwd) for p in outcome.static.files if p not in not_clean]
     for path in clean:
         lines.append(f"{path}: no findings")
     for problem in outcome.static.problems:
-        lines.append(f"could not analyse {problem}")
+        lines.append(f"could not analyse {problem} (its findings are unknown)")
     for run in outcome.runs:
         problem = run.problem()
         if problem:
