@@ -5,6 +5,10 @@ and once per module it checks (with ``-j N`` the workers check and the main proc
 as each module's results arrive), so :class:`ProgressLinter` counts there. The line goes to
 stderr, only when stderr is a terminal, and is erased before any report text is written to
 the same terminal, so stdout and redirected output never see it.
+
+The same linter replaces each folder it is given by every Python file below it
+(:func:`tflint.files.discover`): pylint alone skips folders without ``__init__.py`` inside a
+package, and the linter is where pylint's ignore options are known.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from pylint.lint import PyLinter, Run
+from pylint.lint.expand_modules import _is_ignored_file
+
+from tflint import files
 
 _REDRAW_SECONDS = 0.1  # a terminal line redrawn more often only costs time
 
@@ -127,7 +134,9 @@ class ProgressLinter(PyLinter):
     progress: Progress | None = None
 
     def check(self, files_or_modules: Sequence[str]) -> None:
-        """Pylint's check, with the progress line drawn while it runs and erased after."""
+        """Pylint's check of every Python file below the given folders, with the progress line
+        drawn while it runs and erased after."""
+        files_or_modules = files.discover(files_or_modules, self.ignored)
         progress = self.progress
         if progress is None:
             super().check(files_or_modules)
@@ -140,6 +149,11 @@ class ProgressLinter(PyLinter):
             progress.clear()
             for reporter, stream in wrapped:
                 reporter.out = stream
+
+    def ignored(self, path: str) -> bool:
+        """Does pylint's ``ignore``, ``ignore-patterns`` or ``ignore-paths`` option exclude ``path``?"""
+        # pylint's own test, so that a folder or file is excluded exactly as pylint would
+        return _is_ignored_file(path, self.config.ignore, self.config.ignore_patterns, self.config.ignore_paths)
 
     def _wrap_report_streams(self, progress: Progress) -> list[tuple[Any, TextIO]]:
         reporters = [self.reporter, *getattr(self.reporter, "_sub_reporters", ())]
