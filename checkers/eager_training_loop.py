@@ -7,7 +7,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
 from tflint import calls, context
-from tflint.checker import TFLintChecker, guarded
+from tflint.checker import OptInChecker, guarded
 from tflint.index import module_nodes
 from tflint.messages import msgid
 
@@ -19,7 +19,7 @@ _INLINE_FIX = ("move the step into a function decorated with @tf.function and ca
                "(not Python numbers), so that it runs as one graph, usually several times faster")
 
 
-class EagerTrainingLoopChecker(TFLintChecker):
+class EagerTrainingLoopChecker(OptInChecker):
     """Opt-in: the seed's "wrap training steps in tf.function" advice, where it applies."""
 
     msgs = {

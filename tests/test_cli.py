@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,11 @@ import textwrap
 import zipfile
 
 import pytest
+import yaml
 from pylint.lint import PyLinter
 
 import tflint
+from tflint import cli_check
 from tflint.docs import all_rules
 
 from conftest import PYTHON, REPO, SAMPLES
@@ -150,7 +153,8 @@ def test_the_wheel_ships_every_rule_page_and_explain_works_from_it(tmp_path):
     # Built from a copy: setuptools builds in the source tree, where another test may build too.
     source = tmp_path / "source"
     for part in ("tflint", "checkers", "docs", "samples"):
-        shutil.copytree(REPO / part, source / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(REPO / part, source / part, symlinks=True,  # tflint/checkers stays a link
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for part in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / part, source / part)
     subprocess.run([PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
@@ -231,6 +235,119 @@ def test_check_keeps_off_by_default_rules_off(project):
     assert "tf-eager-training-loop" in result.stdout
 
 
+def _findings(stdout: str) -> list[str]:
+    """The ``path:line:symbol`` lines of a run with that ``--msg-template``, sorted."""
+    return sorted(line for line in stdout.splitlines() if line.count(":") == 2 and not line.startswith("*"))
+
+
+def test_check_the_pre_commit_hook_and_enable_tflint_agree_on_opt_in_rules(project):
+    """The documented ways to run "tflint's rules only" report the same findings: the hook must not
+    fail code that ``check`` passes because an opt-in rule was on in one of them only."""
+    (project / "loop.py").write_text((SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    template = "--msg-template={path}:{line}:{symbol}"
+    (hook,) = [h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+               if h["id"] == "tflint-tensorflow"]
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "pylint"
+    files = ["loop.py", "model.py"]  # pre-commit passes the file names
+    runs = {
+        "check": tflint_cli("check", ".", "--", template, cwd=project),
+        "pre-commit hook": subprocess.run([PYTHON, "-m", *entry, *hook["args"], template, *files],
+                                          capture_output=True, text=True, cwd=project, env=_env(), check=False),
+        "--disable=all --enable=tflint": subprocess.run(
+            [PYTHON, "-m", "pylint", "--load-plugins", "tflint", "--disable=all", "--enable=tflint", "--score=no",
+             template, *files], capture_output=True, text=True, cwd=project, env=_env(), check=False),
+    }
+    found = {form: _findings(run.stdout) for form, run in runs.items()}
+    assert found["check"] == ["model.py:6:tf-print-in-graph"]  # the opt-in rule stays off
+    assert found == dict.fromkeys(runs, found["check"])
+
+
+# A package whose sub-folder has no __init__.py: pylint alone never looks inside it.
+NESTED = {
+    "pkg/__init__.py": "",
+    "pkg/train.py": PITFALL,
+    "pkg/models/net.py": PITFALL,
+    "pkg/models/blocks/layer.py": PITFALL,
+}
+# Folders no one means to lint: each holds a pitfall that must not be reported.
+NOT_LINTED = [
+    ".hidden/mod.py", "venv/lib/mod.py", ".venv/lib/mod.py", "env312/lib/mod.py", "pkg/__pycache__/mod.py",
+    "node_modules/tool/mod.py", "lib/site-packages/mod.py", "build/lib/mod.py", "dist/mod.py",
+    ".tox/py311/mod.py", ".nox/tests/mod.py", "pkg.egg-info/mod.py",
+]
+
+
+def _write_tree(root, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def test_check_lints_every_python_file_below_a_folder_even_without_init(tmp_path):
+    _write_tree(tmp_path, NESTED)
+    result = tflint_cli("check", "pkg", "--", "--msg-template={path}:{line}:{symbol}", cwd=tmp_path)
+    assert _findings(result.stdout) == [
+        "pkg/models/blocks/layer.py:6:tf-print-in-graph",
+        "pkg/models/net.py:6:tf-print-in-graph",
+        "pkg/train.py:6:tf-print-in-graph",
+    ]
+    assert result.returncode == 4
+
+
+def test_check_skips_hidden_folders_virtualenvs_caches_and_build_output(tmp_path):
+    _write_tree(tmp_path, {**NESTED, **dict.fromkeys(NOT_LINTED, PITFALL)})
+    (tmp_path / "env312" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")  # a venv by another name
+    result = tflint_cli("check", ".", "--", "--msg-template={path}:{line}:{symbol}", cwd=tmp_path)
+    assert [line.split(":")[0] for line in _findings(result.stdout)] == [
+        "pkg/models/blocks/layer.py", "pkg/models/net.py", "pkg/train.py"]
+
+
+def test_check_applies_pylints_ignore_options_to_the_files_it_finds(tmp_path):
+    _write_tree(tmp_path, {
+        **NESTED,
+        "pkg/models/generated/proto.py": PITFALL,  # ignore = ["generated"]: a folder's name
+        "pkg/models/skip_me.py": PITFALL,  # ignore-patterns: a file's name
+        "pkg/legacy/old.py": PITFALL,  # --ignore-paths on the command line: a folder's path
+    })
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent(
+        """\
+        [tool.pylint.main]
+        ignore = ["generated"]
+        ignore-patterns = ["^skip_"]
+        """
+    ), encoding="utf-8")
+    result = tflint_cli("check", "pkg", "--", "--ignore-paths=pkg/legacy", "--msg-template={path}:{line}:{symbol}",
+                        cwd=tmp_path)
+    assert [line.split(":")[0] for line in _findings(result.stdout)] == [
+        "pkg/models/blocks/layer.py", "pkg/models/net.py", "pkg/train.py"]
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ({}, ["--disable=all", "--enable=tflint"]),
+        ({"enable": "tf-eager-training-loop, unused-import"},
+         ["--disable=all", "--enable=tflint", "--enable=tf-eager-training-loop"]),
+        ({"disable": "all", "enable": "W7301\nc7336"}, ["--disable=all", "--enable=W7301,c7336"]),
+        ({"disable": "all,W7301", "enable": "TFLINT,tflint-opt-in"},
+         ["--disable=all", "--enable=tflint", "--enable=tflint-opt-in", "--disable=W7301"]),
+    ],
+    ids=["no configuration", "an opt-in rule enabled", "disable=all and a list of rules",
+         "both checker names, in any case"],
+)
+def test_rule_selection_replays_the_configurations_tflint_entries(config, expected):
+    assert cli_check.rule_selection(cli_check.UserConfig(config)) == expected
+
+
+def test_check_keeps_files_and_module_names_as_given(tmp_path):
+    _write_tree(tmp_path, {**NESTED, "scripts/train": PITFALL})  # a script without .py: linted when named
+    result = tflint_cli("check", "pkg.train", "scripts/train", "--", "--msg-template={path}:{line}:{symbol}",
+                        cwd=tmp_path)
+    assert _findings(result.stdout) == ["pkg/train.py:6:tf-print-in-graph", "scripts/train:6:tf-print-in-graph"]
+
+
 def test_check_reads_tflint_options_from_pyproject(project):
     (project / "wrapped.py").write_text(
         "from mylib import compiled\n\n\n@compiled\ndef step(x):\n    print(x)\n    return x\n", encoding="utf-8"
@@ -287,6 +404,15 @@ def test_check_shows_a_module_counter_on_a_terminal_stderr(project, jobs, first_
     assert terminal.endswith("\r\x1b[K")  # erased at the end
     assert stdout.count("W7301") == 4
     assert "tflint:" not in stdout and "\r" not in stdout
+
+
+@needs_pty
+def test_the_counter_counts_the_files_found_below_a_folder(tmp_path):
+    _write_tree(tmp_path, NESTED)
+    status, terminal, stdout = _on_a_terminal(["check", "pkg", "-j", "1"], tmp_path)
+    assert status == 4
+    assert "tflint: parsing 1/4 " in terminal  # __init__.py, train.py and the two files without a package
+    assert stdout.count("W7301") == 3
 
 
 @needs_pty

@@ -14,6 +14,7 @@ from pylint.utils import ASTWalker
 
 import tflint
 from tflint import context
+from tflint.checker import TFLintChecker
 
 from conftest import SAMPLES
 
@@ -31,7 +32,7 @@ def _messages_for(source: str) -> list[str]:
     tflint.register(linter)
     walker = ASTWalker(linter)
     for checker in linter.get_checkers():
-        if checker.name == "tflint":
+        if isinstance(checker, TFLintChecker):  # the opt-in checkers too, under their own name
             checker.open()
             walker.add_checker(checker)
     context.reset()

@@ -31,7 +31,8 @@ def _expected(path) -> list[tuple[str, int, str]]:
 def test_every_finding_of_the_family_gets_its_verdict(script, tmp_path):
     # Copied out of tests/: the checkers treat files under tests/ as test code on purpose.
     shutil.copy(script, tmp_path / script.name)
-    result = run_cli("confirm", script.name, "--format", "json", cwd=tmp_path)
+    # every rule of the family, the opt-in ones too (named after --, as users do)
+    result = run_cli("confirm", script.name, "--format", "json", "--", "--enable=tflint-opt-in", cwd=tmp_path)
     report = json.loads(result.stdout)
     (run,) = report["runs"]
     assert (run["exit_code"], run["problem"]) == (0, None), run["stderr_tail"]

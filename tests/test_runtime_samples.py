@@ -37,7 +37,8 @@ def _rel(path) -> str:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     def compute():
-        result = run_cli("confirm", "samples/", "--format", "json", "--jobs", "2")
+        # every sample's rule, the opt-in ones too (named after --, as users do)
+        result = run_cli("confirm", "samples/", "--format", "json", "--jobs", "2", "--", "--enable=tflint-opt-in")
         return {"returncode": result.returncode, "stderr": result.stderr,
                 "report": json.loads(result.stdout) if result.stdout.strip() else None}
 

@@ -1,5 +1,6 @@
-"""What every tflint checker shares: the ``tflint`` name, a per-run reset, and a guard
-that turns any exception inside tflint's own analysis into one ``tf-internal-error``.
+"""What every tflint checker shares: the ``tflint`` name (``tflint-opt-in`` for rules that are
+off by default), a per-run reset, and a guard that turns any exception inside tflint's own
+analysis into one ``tf-internal-error``.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from tflint.messages import msgid
 from tflint.trace import Trace
 
 INTERNAL_ERROR = "tf-internal-error"
+CHECKER_NAME = "tflint"
+OPT_IN_CHECKER_NAME = "tflint-opt-in"
 _Visit = TypeVar("_Visit", bound=Callable[..., None])
 
 
 class TFLintChecker(BaseChecker):
     """Base for tflint's checkers: all share one name so ``--enable=tflint`` enables them."""
 
-    name = "tflint"
+    name = CHECKER_NAME
 
     def open(self) -> None:
         """Start each pylint run with empty caches and this run's options (editors reuse the process)."""
@@ -55,6 +58,18 @@ class TFLintChecker(BaseChecker):
             self.add_message(INTERNAL_ERROR, node=node, args=(where, type(node).__name__, detail), confidence=HIGH)
         except Exception:  # the message itself may be disabled or unknown in a bare test linter
             pass
+
+
+class OptInChecker(TFLintChecker):
+    """Base for the checkers of rules that are off by default (``default_enabled: False``).
+
+    pylint's ``--enable=<checker name>`` turns on every message of the checkers of that name,
+    off-by-default ones included, so under the shared name ``--disable=all --enable=tflint``
+    (the usual "tflint's rules only") would switch these rules on. Their own name keeps them
+    off until the rule itself (or ``tflint-opt-in``) is enabled.
+    """
+
+    name = OPT_IN_CHECKER_NAME
 
 
 # The linter whose run the shared caches belong to (see TFLintChecker.open).

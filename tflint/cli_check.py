@@ -20,10 +20,17 @@ Run pylint on PATH... with only tflint's rules enabled. The same as
 
   pylint --load-plugins=tflint --disable=all --enable=tflint --score=n -j 0 PATH...
 
-except that rules which are off by default stay off, and your pylint configuration
-(pyproject.toml [tool.pylint.*], pylintrc, setup.cfg; or --rcfile after --) is still read:
-tflint options (tf-*) apply, tflint rules it disables stay disabled, rules it enables are
-enabled, and its jobs, score and output-format settings replace these defaults.
+(rules that are off by default stay off in both) except that:
+
+- a folder means every .py file below it, also in folders without __init__.py inside a
+  package; hidden folders, virtualenvs (venv, .venv, any folder with a pyvenv.cfg),
+  __pycache__, node_modules, site-packages, build, dist, .tox, .nox and *.egg-info are
+  skipped, and pylint's ignore, ignore-patterns and ignore-paths apply. Files and module
+  names (pkg.mod) are linted as given;
+- your pylint configuration (pyproject.toml [tool.pylint.*], pylintrc, setup.cfg; or
+  --rcfile after --) is still read: tflint options (tf-*) apply, tflint rules it disables
+  stay disabled, rules it enables are enabled, and its jobs, score and output-format
+  settings replace these defaults.
 
 Arguments after -- go to pylint unchanged, after the defaults, so they win:
 
@@ -107,29 +114,29 @@ def _rcfile_argument(passthrough: list[str]) -> Path | None:
 def rule_selection(user: UserConfig) -> list[str]:
     """``--disable=all`` and the ``--enable``/``--disable`` that leave tflint's rules as configured.
 
-    Rules that are off by default stay off unless the configuration enables them; the
-    configuration's tflint entries are replayed after ``--disable=all``, which would otherwise
-    undo them. ``disable=all`` with a list of tflint rules in ``enable`` selects just those.
+    ``--enable=tflint`` turns on the rules that are on by default: the opt-in ones belong to
+    the ``tflint-opt-in`` checker. The configuration's tflint entries are replayed after
+    ``--disable=all``, which would otherwise undo them; ``disable=all`` with a list of tflint
+    rules in ``enable`` selects just those.
     """
+    from tflint.checker import CHECKER_NAME, OPT_IN_CHECKER_NAME  # pylint: disable=import-outside-toplevel
     from tflint.docs import all_rules  # pylint: disable=import-outside-toplevel
 
-    rules = all_rules()
-    names = {"tflint"} | {r.symbol for r in rules} | {r.msgid for r in rules}
+    # pylint matches checker names, symbols and ids in any case
+    names = {n.lower() for r in all_rules() for n in (r.symbol, r.msgid)} | {CHECKER_NAME, OPT_IN_CHECKER_NAME}
 
     def ours(entries: list[str]) -> list[str]:
-        return [e for e in entries if e in names or e.upper() in names]
+        return [e for e in entries if e.lower() in names]
 
     disabled, enabled = ours(user.entries("disable")), ours(user.entries("enable"))
+    chosen = [e for e in enabled if e.lower() != CHECKER_NAME]
+    # the configuration's `disable=all` plus tflint rules (not tflint itself) in `enable`
+    just_chosen = "all" in user.entries("disable") and chosen and len(chosen) == len(enabled)
     selection = ["--disable=all"]
-    if "all" in user.entries("disable") and enabled and "tflint" not in enabled:
-        selection.append(f"--enable={','.join(enabled)}")
-    else:
-        selection.append("--enable=tflint")  # every message of the checker, off-by-default ones too
-        if "tflint" not in enabled:
-            chosen = {e.upper() for e in enabled} | set(enabled)
-            off = [r.symbol for r in rules if not r.default_enabled and not {r.symbol, r.msgid} & chosen]
-            if off:
-                selection.append(f"--disable={','.join(off)}")
+    if not just_chosen:
+        selection.append(f"--enable={CHECKER_NAME}")
+    if chosen:
+        selection.append(f"--enable={','.join(chosen)}")
     if disabled:
         selection.append(f"--disable={','.join(disabled)}")
     return selection

@@ -27,6 +27,7 @@ from pylint.message import Message, MessageDefinition
 from pylint.reporters.base_reporter import BaseReporter
 
 import tflint
+from tflint.checker import CHECKER_NAME, OPT_IN_CHECKER_NAME
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -44,7 +45,7 @@ DEFAULT_DOCS_URL = "https://tflint-tensorflow.readthedocs.io/en/latest/"
 PYLINT_DOCS_URL = (
     "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
 )
-TFLINT_CHECKER = "tflint"
+TFLINT_CHECKERS = frozenset({CHECKER_NAME, OPT_IN_CHECKER_NAME})  # opt-in rules have a checker of their own
 
 # pylint's categories as SARIF levels: fatal and error messages are errors, warnings stay
 # warnings, and convention, refactor and info messages are notes.
@@ -54,6 +55,11 @@ _LEVELS = {"fatal": "error", "error": "error", "warning": "warning"}
 def sarif_level(category: str) -> str:
     """The SARIF level (``error``, ``warning`` or ``note``) of a pylint message category."""
     return _LEVELS.get(category, "note")
+
+
+def _tag(checker_name: str) -> str:
+    """The rule's tag: its checker's name, ``tflint`` for all of tflint's rules alike."""
+    return CHECKER_NAME if checker_name in TFLINT_CHECKERS else checker_name
 
 
 def first_sentence(text: str) -> str:
@@ -204,7 +210,7 @@ class SarifReporter(BaseReporter):
             return []
         store = linter.msgs_store
         ours = sorted(
-            (d for d in store.messages if d.checker_name == TFLINT_CHECKER),
+            (d for d in store.messages if d.checker_name in TFLINT_CHECKERS),
             key=lambda d: (d.msgid[1:], d.msgid[0]),  # the order of the rule table in docs/
         )
         seen = {d.msgid for d in ours}
@@ -230,7 +236,7 @@ class SarifReporter(BaseReporter):
         return self._pylint_msgids
 
     def _help_uri(self, definition: MessageDefinition) -> str | None:
-        if definition.checker_name == TFLINT_CHECKER:
+        if definition.checker_name in TFLINT_CHECKERS:
             return self.docs.rule_page(definition.symbol)
         if definition.msgid in self._pylint_owned():
             category = MSG_TYPES.get(definition.msgid[0], "")
@@ -245,7 +251,7 @@ class SarifReporter(BaseReporter):
             "shortDescription": {"text": first_sentence(description) or definition.symbol},
             "fullDescription": {"text": description or definition.symbol},
             "defaultConfiguration": {"level": sarif_level(MSG_TYPES.get(definition.msgid[0], ""))},
-            "properties": {"tags": [definition.checker_name]},
+            "properties": {"tags": [_tag(definition.checker_name)]},
         }
         help_uri = self._help_uri(definition)
         if help_uri is not None:
