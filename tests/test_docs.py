@@ -8,7 +8,8 @@ import pytest
 
 from tflint.checker import InternalErrorChecker
 from tflint.checkers import ALL_CHECKERS
-from tflint.docs import UnknownRuleError, _doc_roots, index_markdown, rule_page_markdown, rules
+from tflint.docs import UnknownRuleError, _doc_roots, rule_page_markdown, rules
+from tools.docs_gen import index_markdown
 
 from conftest import DOCS, SAMPLES
 
@@ -27,7 +28,7 @@ SYMBOLS = [symbol for _, symbol, _ in rules()]
 
 def test_index_is_generated_from_the_live_messages():
     assert (DOCS / "index.md").read_text(encoding="utf-8") == index_markdown(), (
-        "docs/index.md is stale: run `python -m tflint.docs > docs/index.md`"
+        "docs/index.md is stale: run `make docs`"
     )
 
 

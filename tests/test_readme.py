@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tflint.docs import readme_markdown, rules
+from tflint.docs import rules
+from tools.docs_gen import readme_markdown
 
 from conftest import REPO
 
@@ -15,4 +16,4 @@ def test_readme_lists_every_rule_with_its_code_and_summary():
 
 def test_readme_table_is_generated():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert readme == readme_markdown(readme), "run `python -m tflint.docs --readme`"
+    assert readme == readme_markdown(readme), "run `make docs`"

@@ -12,7 +12,8 @@ import pytest
 from pylint.interfaces import HIGH
 from pylint.testutils import CheckerTestCase, MessageTest
 
-from tflint import context, tf1, tf1_replacements, tf1_table
+from tflint import context, tf1, tf1_replacements
+from tools import tf1_table
 from tflint.checkers.tf1_api import V1ApiChecker
 from tflint.checkers.tf1_session import V1SessionChecker
 
@@ -25,7 +26,7 @@ from conftest import PYTHON, REPO
 def test_table_loads_and_records_the_tensorflow_version():
     data = json.loads(tf1.TABLE_PATH.read_text(encoding="utf-8"))
     assert data["tensorflow_version"].startswith("2.")
-    assert data["generated_by"] == "python -m tflint.tf1_table"
+    assert data["generated_by"] == "python -m tools.tf1_table"
     assert tf1.tensorflow_version() == data["tensorflow_version"]
     assert len(data["symbols"]) > 500
 
@@ -108,10 +109,10 @@ def test_is_session_value(raw, expected):
     reason="TensorFlow is not installed",
 )
 def test_committed_table_is_what_the_installed_tensorflow_generates(tmp_path):
-    """Regenerate with ``python -m tflint.tf1_table`` when this fails for the same TF release."""
+    """Regenerate with ``python -m tools.tf1_table`` when this fails for the same TF release."""
     output = tmp_path / "tf1_api.json"
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="")
-    subprocess.run([PYTHON, "-m", "tflint.tf1_table", str(output)], check=True, capture_output=True, env=env, cwd=REPO)
+    subprocess.run([PYTHON, "-m", "tools.tf1_table", str(output)], check=True, capture_output=True, env=env, cwd=REPO)
     generated = json.loads(output.read_text(encoding="utf-8"))
     if generated["tensorflow_version"] != tf1.tensorflow_version():
         pytest.skip(f"installed TensorFlow {generated['tensorflow_version']} is not the table's")

@@ -1,7 +1,7 @@
 """TF1 leftovers: the table of TF1-only API, and the TF1 uses of one module, grouped.
 
 The table ``tflint/data/tf1_api.json`` is generated from a real TensorFlow by
-``python -m tflint.tf1_table``; it is read here lazily, once. TensorFlow is never imported.
+``python -m tools.tf1_table``; it is read here lazily, once. TensorFlow is never imported.
 
 :func:`uses_at` answers the tf-v1-* checkers from one pass over the module
 (:func:`_module_uses`): one use per Session, placeholder or behaviour switch; one per

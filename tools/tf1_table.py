@@ -1,6 +1,6 @@
 """Generate ``tflint/data/tf1_api.json``: the TF1-only API, read from an installed TensorFlow.
 
-Run ``python -m tflint.tf1_table`` (TensorFlow installed) and commit the result. The static
+Run ``python -m tools.tf1_table`` from the repository root (TensorFlow installed) and commit the result. The static
 linter never runs this module (it imports TensorFlow): it reads the JSON through
 :mod:`tflint.tf1`.
 
@@ -38,7 +38,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).parent / "data" / "tf1_api.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "tflint" / "data" / "tf1_api.json"
 
 # Top-level modules of TensorFlow 1.15 that TF2 dropped, with the release that dropped them.
 # Kept only when the installed TensorFlow has them under neither tf.X nor tf.compat.v1.X.
@@ -373,7 +373,7 @@ def build() -> dict[str, Any]:
     removed = removed_modules(tf)
     return {
         "tensorflow_version": tf.__version__,
-        "generated_by": "python -m tflint.tf1_table",
+        "generated_by": "python -m tools.tf1_table",
         "description": (
             "Public symbols under tf.compat.v1 compared with TensorFlow 2's namespace. "
             "missing: not in TF2 ('tf2' is tf_upgrade_v2's TF2 name for it, when it has one); "

@@ -1,6 +1,6 @@
 """tflint on real TensorFlow code: ``make primer`` (not part of ``make test``).
 
-Downloads the pinned corpus (tests/tools/corpus.py), lints each package with tflint's
+Downloads the pinned corpus (tools/corpus.py), lints each package with tflint's
 rules only, and reports findings per package and per rule, findings per thousand lines,
 tflint internal errors and pylint crashes (both must be zero). ``--write`` updates
 docs/primer.md, with a precision table read from the review files (see ``REVIEWS``);
@@ -216,13 +216,13 @@ def page(report: str, precision: str) -> str:
     return f"""# Primer: tflint on real TensorFlow code
 
 tflint's rules are judged on code nobody on the team wrote. The primer lints pinned releases of
-real TensorFlow libraries from PyPI (listed in `tests/tools/corpus.py`) with tflint's rules only
+real TensorFlow libraries from PyPI (listed in `tools/corpus.py`) with tflint's rules only
 and counts what it reports. Internal errors (`tf-internal-error`) and pylint crashes
 (`astroid-error`, `fatal`, `parse-error`, a traceback or a failed run) must be zero.
 
 Reproduce with `make primer`: it downloads the wheels with `pip download --no-deps` into the
 ignored `.cache/primer/`, lints each package in its own pylint process and rewrites this page.
-`python tests/tools/primer.py --only tf-agents --sample 10` lints one package and writes ten
+`python tools/primer.py --only tf-agents --sample 10` lints one package and writes ten
 findings per rule, with their code, to `.cache/primer/sample.md` for review; the raw messages
 stay in `.cache/primer/<package>.json`.
 

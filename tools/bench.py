@@ -1,6 +1,6 @@
 """How much tflint costs: ``make bench`` (not part of ``make test``).
 
-On the pinned corpus (tests/tools/corpus.py), in one run, measures wall time, CPU time
+On the pinned corpus (tools/corpus.py), in one run, measures wall time, CPU time
 and peak memory of four pylint configurations (one process, ``-j 1``, so the numbers are
 comparable), prints the ratios against the targets, the per-file cost on editor-sized
 files, and checks that ``-j 1`` and ``-j 2`` give identical tflint results.
