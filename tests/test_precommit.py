@@ -115,11 +115,37 @@ def pitfall_run(env, tmp_path_factory):
     return _try_repo(project, {"train.py": TRAIN, "utils.py": UTILS}, env)
 
 
+def readme_snippet(document: Path) -> str:
+    """The first ``.pre-commit-config.yaml`` that ``document`` tells users to write."""
+    text = document.read_text(encoding="utf-8")
+    return next(block for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if HOOK_ID in block)
+
+
 @pytest.fixture(scope="module")
 def clean_run(env, tmp_path_factory):
-    """The hook on a project that prints with tf.print."""
-    project = tmp_path_factory.mktemp("clean") / "project"
-    return _try_repo(project, {"train.py": CLEAN}, env)
+    """The README's snippet, as a user fills it in (a clone of tflint and its commit), on a project
+    that prints with tf.print: ``pre-commit run`` installs the hook from that commit."""
+    home = tmp_path_factory.mktemp("clean")
+    clone = home / "tflint"
+    subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], env=env, check=True)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, env=env, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    config = readme_snippet(REPO / "README.md").replace("URL-OF-TFLINT", str(clone)).replace("COMMIT", commit)
+    project = home / "project"
+    project.mkdir()
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (project / "train.py").write_text(CLEAN, encoding="utf-8")
+    subprocess.run(["git", "init", "--quiet", "."], cwd=project, env=env, check=True)
+    subprocess.run(["git", "add", "--", "train.py", ".pre-commit-config.yaml"], cwd=project, env=env, check=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )
+
+
+def test_the_docs_give_the_readmes_snippet():
+    assert readme_snippet(REPO / "docs" / "pre-commit.md").splitlines()[-5:] == \
+        readme_snippet(REPO / "README.md").splitlines()[-5:]
 
 
 def test_manifest_declares_the_hook(tmp_path):
