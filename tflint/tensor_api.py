@@ -11,6 +11,11 @@ exceptions).
 
 from __future__ import annotations
 
+# The releases the table was read from. Python 3.10 gets an older Keras 3 (newer ones need 3.11):
+# there the table may list functions that Keras lacks, never the other way round.
+TENSORFLOW_VERSION = "2.21.0"
+KERAS_VERSION = "3.15.1"
+
 # Families of functions that return one tensor: every public function of these TF 2.21 / Keras 3
 # namespaces, minus the members listed below as tuples, lists, ragged results or Python values.
 # Regenerate with ``tests/test_tensor_api.py`` (it prints the difference against the installed TF).
