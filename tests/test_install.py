@@ -43,13 +43,23 @@ def source_copy(dest: Path) -> Path:
     return dest
 
 
+def _commit(folder: Path) -> None:
+    """Make ``folder`` a git repository of one commit, as a user's clone is (git+ URLs need one)."""
+    env = dict(_user_env(), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t.invalid", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@t.invalid", GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    for command in (["init", "--quiet", "."], ["add", "--all"], ["commit", "--quiet", "-m", "snapshot"]):
+        subprocess.run(["git", *command], cwd=folder, env=env, check=True, capture_output=True)
+
+
 def _venv(folder: Path, *requirements: str) -> Path:
-    """A fresh virtual environment with ``requirements`` installed (pip's cache is reused)."""
+    """A fresh virtual environment with a current pip (as ``make`` sets up; the pip that ``venv``
+    bundles may be years old) and ``requirements`` installed. pip's cache is reused."""
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, capture_output=True)
     python = folder / "bin" / "python"
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *requirements],
-                            capture_output=True, text=True, env=_user_env(), check=False)
-    assert result.returncode == 0, result.stderr[-3000:]
+    for step in (["--upgrade", "pip"], list(requirements)):
+        result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *step],
+                                capture_output=True, text=True, env=_user_env(), check=False)
+        assert result.returncode == 0, result.stderr[-3000:]
     return python
 
 
@@ -70,6 +80,7 @@ def installs(tmp_path_factory) -> dict[str, str]:
     def build() -> dict[str, str]:
         root = tmp_path_factory.mktemp("install")
         source = source_copy(root / "clone")
+        _commit(source)
         dist = root / "dist"
         result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(source)],
                                 capture_output=True, text=True, env=_user_env(), check=False)
@@ -78,6 +89,7 @@ def installs(tmp_path_factory) -> dict[str, str]:
         (sdist,) = dist.glob("tflint-*.tar.gz")
         return {
             "clone": str(source),
+            "clone_git": str(source / ".git"),
             "wheel": str(wheel),
             "wheel_python": str(_venv(root / "wheel-venv", f"tflint[runtime] @ {wheel.as_uri()}", "pytest")),
             "sdist_python": str(_venv(root / "sdist-venv", str(sdist))),
@@ -114,6 +126,19 @@ def test_the_installed_tflint_is_not_the_checkout(installs, elsewhere, which):
     assert "site-packages" in where.stdout and str(REPO) not in where.stdout
 
 
+def test_the_readmes_git_install_command_works(installs, tmp_path):
+    """``pip install 'tflint @ git+URL-OF-TFLINT'`` from the README, with a clone's file URL."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = next(line.split("#")[0].strip() for line in readme.splitlines()
+                   if line.startswith("pip install") and "git+URL-OF-TFLINT'" in line)
+    repository = tmp_path / "tflint.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", installs["clone_git"], str(repository)], check=True)
+    url = command.split("'")[1].replace("URL-OF-TFLINT", repository.as_uri())
+    python = _venv(tmp_path / "venv", url)
+    result = _run(python, "-m", "tflint", "check", str(SAMPLES / "tf-print-in-graph" / "bad.py"), cwd=tmp_path)
+    assert result.returncode == 4 and "W7301" in result.stdout, result.stderr
+
+
 def test_the_wheel_ships_no_generators_and_a_license(installs):
     import zipfile  # pylint: disable=import-outside-toplevel
 
@@ -123,6 +148,7 @@ def test_the_wheel_ships_no_generators_and_a_license(installs):
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(installs["wheel"]).read(metadata).decode()
     assert "License-Expression: MIT" in text
+    assert "Project-URL: Documentation, https://" in text
     for requirement in ("pylint", "astroid", "tensorflow-cpu"):
         line = next(l for l in text.splitlines() if l.startswith(f"Requires-Dist: {requirement}"))
         assert "<" in line, f"{requirement} has no upper bound: {line}"
