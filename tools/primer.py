@@ -71,7 +71,7 @@ def lint(package: Package, jobs: int) -> tuple[list[dict], list[str], float]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "pylint", "--load-plugins=tflint", "--disable=all",
-         f"--enable=tflint,{','.join(CRASH_SYMBOLS)}", f"-j{jobs}", "--persistent=no",
+         f"--enable=tflint,tflint-opt-in,{','.join(CRASH_SYMBOLS)}", f"-j{jobs}", "--persistent=no",
          "--score=no", "--output-format=json2", "--recursive=y", *package.folders],
         cwd=package.root, capture_output=True, text=True, check=False,
     )
