@@ -5,6 +5,7 @@ gives a clear message)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import textwrap
 import zipfile
@@ -77,6 +78,19 @@ def test_files_without_findings_run_nothing(tmp_path):
     report = json.loads(result.stdout)
     assert (result.returncode, report["findings"], report["runs"]) == (0, [], [])
     assert report["files"] == [{"path": "clean.py", "findings": 0, "run": False}]
+
+
+def test_a_file_that_does_not_parse_is_a_problem_not_a_clean_file(tmp_path):
+    write(tmp_path, "clean.py", "import tensorflow as tf\n\nprint(tf.constant(1.0))\n")
+    write(tmp_path, "broken.py", "import tensorflow as tf\n\ndef step(x:\n    return x\n")
+    result = run_cli("confirm", ".", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "clean.py: no findings" in result.stdout
+    assert "broken.py: no findings" not in result.stdout
+    assert re.search(r"^could not analyse .*broken\.py:3: syntax-error: .*\(its findings are unknown\)$",
+                     result.stdout, re.MULTILINE), result.stdout
+    report = json.loads(run_cli("confirm", ".", "--format", "json", cwd=tmp_path).stdout)
+    assert report["exit_status"] == 2 and len(report["problems"]) == 1
 
 
 def test_missing_tensorflow_tells_how_to_install_it(tmp_path):
