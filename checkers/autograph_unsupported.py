@@ -5,8 +5,8 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, context
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, context
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
 
 SYMBOL = "tf-autograph-unsupported"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, context, tensors
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, context, tensors
+from tflint.analysis.names import scope_lookup
+from tflint.analysis.trace import Trace
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
-from tflint.names import scope_lookup
-from tflint.trace import Trace
 
 SYMBOL = "tf-branch-undefined-variable"
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.Module)

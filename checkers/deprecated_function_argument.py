@@ -6,9 +6,10 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import context, tfapi
-from tflint.checker import TFLintChecker, guarded
-from tflint.graph import ModuleGraph
+from tflint.analysis import context
+from tflint.analysis.graph import ModuleGraph
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import tfapi
 from tflint.messages import msgid
 
 SYMBOL = "tf-deprecated-function-argument"

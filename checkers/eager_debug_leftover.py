@@ -6,8 +6,9 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH
 
-from tflint import context, tfapi
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import context
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import tfapi
 from tflint.messages import msgid
 
 SYMBOL = "tf-eager-debug-leftover"

@@ -6,9 +6,9 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import calls, context
-from tflint.checker import OptInChecker, guarded
-from tflint.index import module_nodes
+from tflint.analysis import calls, context
+from tflint.analysis.index import module_nodes
+from tflint.checkers.base import OptInChecker, guarded
 from tflint.messages import msgid
 
 SYMBOL = "tf-eager-training-loop"

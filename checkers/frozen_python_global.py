@@ -6,10 +6,10 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import CONTROL_FLOW
 
-from tflint import context, pystate
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import context, pystate
+from tflint.analysis.names import scope_lookup
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
-from tflint.names import scope_lookup
 
 
 class FrozenPythonGlobalChecker(TFLintChecker):

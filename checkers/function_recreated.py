@@ -6,11 +6,12 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import calls, context, guards, settings
-from tflint.checker import TFLintChecker, guarded
-from tflint.graph import is_create_once
+from tflint import settings
+from tflint.analysis import calls, context, guards
+from tflint.analysis.graph import is_create_once
+from tflint.analysis.names import scope_lookup
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
-from tflint.names import scope_lookup
 
 SYMBOL = "tf-function-recreated"
 _RUNNERS = frozenset({"run", "experimental_run_v2", "call_for_each_replica"})

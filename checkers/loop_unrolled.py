@@ -5,8 +5,9 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, tensor_api, tensors
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, tensors
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import tensor_api
 from tflint.messages import msgid
 
 SYMBOL = "tf-loop-unrolled"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, context, tensor_api, tensors
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, context, tensors
+from tflint.analysis.trace import Trace
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import tensor_api
 from tflint.messages import msgid
-from tflint.trace import Trace
 
 SYMBOL = "tf-numpy-in-graph"
 _NUMPY_ERROR = "NotImplementedError ('Cannot convert a symbolic tf.Tensor to a numpy array')"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import context, pyapi
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import context
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import pyapi
 from tflint.messages import msgid
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, tensors
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, tensors
+from tflint.analysis.names import scope_lookup
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
-from tflint.names import scope_lookup
 
 SYMBOL = "tf-python-list-in-tensor-loop"
 _GROWING = frozenset({"append", "extend", "insert", "appendleft", "extendleft", "update", "setdefault", "add"})

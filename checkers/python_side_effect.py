@@ -6,12 +6,13 @@ from astroid import nodes
 from astroid.const import Context
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import context, pyapi, pystate
-from tflint.index import module_nodes
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import context, pystate
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import scope_lookup
+from tflint.analysis.trace import Trace
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import pyapi
 from tflint.messages import msgid
-from tflint.names import scope_lookup
-from tflint.trace import Trace
 
 _STATE_FIX = "keep the state in a tf.Variable (or a tf.TensorArray), or return the value from the function"
 _LOG_FIX = "use tf.print() to log on every call, or log outside the traced function"

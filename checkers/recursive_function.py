@@ -8,9 +8,9 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import calls, context
-from tflint.checker import TFLintChecker, guarded
-from tflint.graph import FunctionNode, function_label
+from tflint.analysis import calls, context
+from tflint.analysis.graph import FunctionNode, function_label
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
 
 SYMBOL = "tf-recursive-function"

@@ -6,8 +6,8 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import calls, context
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import calls, context
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
 
 SYMBOL = "tf-retracing-argument"

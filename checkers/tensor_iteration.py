@@ -5,10 +5,10 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import autograph, context, tensors
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import autograph, context, tensors
+from tflint.analysis.trace import Trace
+from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
-from tflint.trace import Trace
 
 SYMBOL = "tf-tensor-iteration"
 _NOT_ALLOWED = "OperatorNotAllowedInGraphError ('Iterating over a symbolic `tf.Tensor` is not allowed')"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from tflint import tf1, tf1_replacements
-from tflint.graph import call_argument
+from tflint.analysis import tf1
+from tflint.analysis.graph import call_argument
+from tflint.checkers.tf1_base import V1Checker
+from tflint.facts import tf1_replacements
 from tflint.messages import msgid
-from tflint.tf1_checker import V1Checker
 
 _SPECS = {
     "placeholder": "tf.TensorSpec",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from tflint import tf1, tf1_replacements
+from tflint.analysis import tf1
+from tflint.checkers.tf1_base import V1Checker
+from tflint.facts import tf1_replacements
 from tflint.messages import msgid
-from tflint.tf1_checker import V1Checker
 
 _NO_SESSION = "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()"
 _TEST_SESSION = (

@@ -5,10 +5,11 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
-from tflint import context, tfapi
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import context
+from tflint.analysis.names import scope_lookup
+from tflint.checkers.base import TFLintChecker, guarded
+from tflint.facts import tfapi
 from tflint.messages import msgid
-from tflint.names import scope_lookup
 
 SYMBOL = "tf-variable-in-graph"
 _TF_ERROR = "'tf.function only supports singleton tf.Variables created on the first call'"

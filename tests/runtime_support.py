@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from conftest import PYTHON, REPO
+
 from tflint.runtime import confirmations
 from tflint.runtime.findings import Finding, make_finding
 from tflint.runtime.observations import Observations
 from tflint.runtime.runner import RunPlan, run_plan
-
-from conftest import PYTHON, REPO
 
 # A sitecustomize that makes TensorFlow unimportable: the environment of a machine without it.
 NO_TENSORFLOW = textwrap.dedent(

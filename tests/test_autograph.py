@@ -6,7 +6,7 @@ from __future__ import annotations
 import astroid
 import pytest
 
-from tflint import autograph, context
+from tflint.analysis import autograph, context
 
 _HEADER = "import tensorflow as tf\nfrom tensorflow import keras\n"
 

@@ -1,4 +1,4 @@
-"""The call-site analysis behind the retracing rules (:mod:`tflint.calls`)."""
+"""The call-site analysis behind the retracing rules (:mod:`tflint.analysis.calls`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import astroid
 import pytest
 from astroid import nodes
 
-from tflint import calls, context
+from tflint.analysis import calls, context
 
 
 @pytest.fixture(autouse=True)

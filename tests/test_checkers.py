@@ -6,7 +6,7 @@ import astroid
 from pylint.interfaces import HIGH
 from pylint.testutils import CheckerTestCase, MessageTest
 
-from tflint import context
+from tflint.analysis import context
 from tflint.checkers.frozen_python_global import FrozenPythonGlobalChecker
 from tflint.checkers.print_in_graph import PrintInGraphChecker
 from tflint.checkers.python_side_effect import PythonSideEffectChecker

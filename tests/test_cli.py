@@ -13,13 +13,12 @@ import zipfile
 
 import pytest
 import yaml
+from conftest import PYTHON, REPO, SAMPLES
 from pylint.lint import PyLinter
 
 import tflint
-from tflint import cli_check
+from tflint.cli import check as cli_check
 from tflint.docs import all_rules
-
-from conftest import PYTHON, REPO, SAMPLES
 
 PITFALL = textwrap.dedent(
     """\

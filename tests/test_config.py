@@ -8,13 +8,12 @@ import subprocess
 import textwrap
 
 import pytest
+from conftest import DOCS, PYTHON, lint_paths
 from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import tflint
 from tflint import settings
-
-from conftest import DOCS, PYTHON, lint_paths
 
 # One module where each option decides one finding.
 PROJECT = textwrap.dedent(

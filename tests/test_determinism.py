@@ -15,7 +15,6 @@ import subprocess
 import textwrap
 from pathlib import Path
 
-
 from conftest import PYTHON
 
 # A helper module whose functions are traced only through another module's

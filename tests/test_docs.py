@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import DOCS, SAMPLES
 
-from tflint.checker import InternalErrorChecker
 from tflint.checkers import ALL_CHECKERS
+from tflint.checkers.base import InternalErrorChecker
 from tflint.docs import UnknownRuleError, _doc_roots, rule_page_markdown, rules
 from tools.docs_gen import index_markdown
-
-from conftest import DOCS, SAMPLES
 
 SECTIONS = [
     "What it does",

@@ -1,4 +1,4 @@
-"""tflint.files.discover: the Python files a folder given on the command line holds."""
+"""tflint.cli.files.discover: the Python files a folder given on the command line holds."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tflint.files import discover
+from tflint.cli.files import discover
 
 
 @pytest.fixture

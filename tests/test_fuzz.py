@@ -8,15 +8,14 @@ import random
 import astroid
 import hypothesmith
 import pytest
+from conftest import SAMPLES
 from hypothesis import HealthCheck, given, settings
 from pylint.testutils import UnittestLinter
 from pylint.utils import ASTWalker
 
 import tflint
-from tflint import context
-from tflint.checker import TFLintChecker
-
-from conftest import SAMPLES
+from tflint.analysis import context
+from tflint.checkers.base import TFLintChecker
 
 EXAMPLES = int(os.environ.get("TFLINT_FUZZ_EXAMPLES", "60"))
 TF_PRELUDE = "import tensorflow as tf\n@tf.function\ndef traced(x):\n    return helper(x)\n"

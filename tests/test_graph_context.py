@@ -9,7 +9,7 @@ import astroid
 import pytest
 from pylint.interfaces import CONTROL_FLOW, HIGH
 
-from tflint import context
+from tflint.analysis import context
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import astroid
 import pytest
 
-from tflint import project as project_module
-from tflint.imports import ImportIndex
-from tflint.project import Project
+from tflint.analysis import project as project_module
+from tflint.analysis.imports import ImportIndex
+from tflint.analysis.project import Project
 
 
 def _write(root, files: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ import astroid
 import pytest
 from astroid import nodes
 
-from tflint.index import module_nodes
+from tflint.analysis.index import module_nodes
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted((ROOT / "tests" / "functional").rglob("*.py"))

@@ -6,8 +6,9 @@ import gc
 
 import astroid
 
-from tflint import context, names, pyapi
-from tflint.memo import NodeMemo, clear_node_memos, text_memo
+from tflint.analysis import context, names
+from tflint.analysis.memo import NodeMemo, clear_node_memos, text_memo
+from tflint.facts import pyapi
 
 
 def test_answers_like_the_function_and_computes_each_input_once():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import astroid
 import pytest
 
-from tflint.names import NameResolver, api_name
+from tflint.analysis.names import NameResolver, api_name
 
 
 def _resolve(source: str) -> tuple[str | None, str | None]:
@@ -78,7 +78,7 @@ class _AlwaysLookUp:
 
     @staticmethod
     def without_lookup(_name):
-        from tflint import names  # pylint: disable=import-outside-toplevel
+        from tflint.analysis import names  # pylint: disable=import-outside-toplevel
 
         return names._LOOK_UP  # pylint: disable=protected-access
 

@@ -14,7 +14,6 @@ import subprocess
 import textwrap
 
 import pytest
-
 from conftest import PYTHON
 
 PITFALL = textwrap.dedent(

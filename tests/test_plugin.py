@@ -11,14 +11,13 @@ import zipfile
 
 import pylint.extensions
 import pytest
+from conftest import PYTHON, REPO, SAMPLES, lint_paths
 from pylint.lint import PyLinter
 
 import tflint
-from tflint.checker import CHECKER_NAME, OPT_IN_CHECKER_NAME, OptInChecker, TFLintChecker
 from tflint.checkers import ALL_CHECKERS
+from tflint.checkers.base import CHECKER_NAME, OPT_IN_CHECKER_NAME, OptInChecker, TFLintChecker
 from tflint.messages import BASE_ID
-
-from conftest import PYTHON, REPO, SAMPLES, lint_paths
 
 # A training step run eagerly in a loop (the opt-in tf-eager-training-loop, line 12) next to a
 # print() in a tf.function (tf-print-in-graph, on by default, line 8).

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 from tflint.docs import rules
 from tools.docs_gen import readme_markdown
-
-from conftest import REPO
 
 
 def test_readme_lists_every_rule_with_its_code_and_summary():

@@ -9,7 +9,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import PYTHON, SAMPLES, lint_paths
 
 FAMILY = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import lint_paths
 
 TF_HEADER = "import tensorflow as tf\n"
@@ -96,7 +95,7 @@ def test_thousands_of_functions_in_one_module(tmp_path):
 
 def test_internal_errors_are_reported_not_raised(tmp_path, monkeypatch):
     """A bug inside tflint becomes one message; pylint's other checkers still run."""
-    from tflint import context
+    from tflint.analysis import context
 
     def explode(node):
         raise RuntimeError("boom")

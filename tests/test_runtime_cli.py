@@ -11,13 +11,12 @@ import textwrap
 import zipfile
 
 import pytest
+from conftest import PYTHON, REPO
+from runtime_support import NO_TENSORFLOW, clean_env, run_cli, write
 
 import tflint
 from tflint.runtime.runner import EXIT_NO_TENSORFLOW
 from tflint.runtime.static import lint
-
-from conftest import PYTHON, REPO
-from runtime_support import NO_TENSORFLOW, clean_env, run_cli, write
 
 _FINDING_KEYS = {"path", "line", "column", "end_line", "end_column", "symbol", "msgid", "confidence", "message",
                  "verdict", "evidence", "run"}

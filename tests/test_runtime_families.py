@@ -9,7 +9,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import REPO
 from runtime_support import run_cli
 

@@ -5,7 +5,6 @@ errors), judged on hand-made findings at marked lines. Two child runs, one per s
 from __future__ import annotations
 
 import pytest
-
 from runtime_support import line_of, observe, verdict, write
 
 GRAPH_EVENTS = '''

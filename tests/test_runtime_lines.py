@@ -14,10 +14,9 @@ import textwrap
 from collections import Counter
 
 import pytest
+from conftest import REPO
 
 from tflint.runtime.lines import LineTracer
-
-from conftest import REPO
 
 USER_CODE = '''
 def work(n):

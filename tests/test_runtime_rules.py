@@ -7,6 +7,8 @@ import argparse
 import json
 
 import pytest
+from conftest import DOCS
+from runtime_support import write
 
 from tflint.docs import rules
 from tflint.runtime import confirmations
@@ -14,9 +16,6 @@ from tflint.runtime.cli import _fail_on
 from tflint.runtime.confirmations import RULES, confirm
 from tflint.runtime.findings import make_finding, statement_span
 from tflint.runtime.observations import Observations, Recorder
-
-from conftest import DOCS
-from runtime_support import write
 
 LIVE = [symbol for _, symbol, _ in rules()]
 

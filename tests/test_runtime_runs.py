@@ -14,11 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
+from runtime_support import clean_env, line_of, run_cli, shared, write
 
 from tflint.runtime.confirm import confirm_paths
 from tflint.runtime.report import exit_status, to_text
-
-from runtime_support import clean_env, line_of, run_cli, shared, write
 
 VERDICTS = '''
 import tensorflow as tf

@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-
 from conftest import REPO, SAMPLES
 from runtime_support import run_cli, shared
 

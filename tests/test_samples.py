@@ -8,7 +8,6 @@ import re
 import subprocess
 
 import pytest
-
 from conftest import PYTHON, SAMPLES, lint_paths
 
 BAD = sorted(SAMPLES.glob("*/bad.py"))

@@ -21,13 +21,12 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 import yaml
+from conftest import DOCS, PYTHON
 from pylint.reporters import BaseReporter
 
 import tflint
 from tflint import sarif
 from tflint.docs import rules as tflint_rules
-
-from conftest import DOCS, PYTHON
 
 REPORTER = "tflint.sarif.SarifReporter"
 OFFICIAL_SCHEMA_ID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

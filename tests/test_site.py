@@ -10,10 +10,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import DOCS, PYTHON, REPO, SAMPLES
 
 from tflint.docs import rules
-
-from conftest import DOCS, PYTHON, REPO, SAMPLES
 
 SYMBOLS = [symbol for _, symbol, _ in rules()]
 SAMPLED = [symbol for symbol in SYMBOLS if (SAMPLES / symbol / "bad.py").is_file()]

@@ -1,6 +1,6 @@
 """The table of what TF calls return, checked against the installed TensorFlow and Keras.
 
-tflint never imports TensorFlow; this test does, to keep :mod:`tflint.tensor_api` true to
+tflint never imports TensorFlow; this test does, to keep :mod:`tflint.facts.tensor_api` true to
 the TF version the project is tested with. When it fails after a TF upgrade, it prints the
 family lists to paste into ``tensor_api._FAMILY_FUNCTIONS``.
 """
@@ -15,7 +15,7 @@ import textwrap
 
 import pytest
 
-from tflint import tensor_api
+from tflint.facts import tensor_api
 
 tf = pytest.importorskip("tensorflow")
 keras = pytest.importorskip("keras")

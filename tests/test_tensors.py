@@ -5,7 +5,7 @@ from __future__ import annotations
 import astroid
 import pytest
 
-from tflint import context, tensors
+from tflint.analysis import context, tensors
 
 _HEADER = """
 import numpy as np

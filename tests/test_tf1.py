@@ -9,16 +9,15 @@ import subprocess
 
 import astroid
 import pytest
+from conftest import PYTHON, REPO
 from pylint.interfaces import HIGH
 from pylint.testutils import CheckerTestCase, MessageTest
 
-from tflint import context, tf1, tf1_replacements
-from tools import tf1_table
+from tflint.analysis import context, tf1
 from tflint.checkers.tf1_api import V1ApiChecker
 from tflint.checkers.tf1_session import V1SessionChecker
-
-from conftest import PYTHON, REPO
-
+from tflint.facts import tf1_replacements
+from tools import tf1_table
 
 # ---- the generated table -------------------------------------------------------------------
 

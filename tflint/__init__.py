@@ -25,8 +25,8 @@ class PluginLoadError(ModuleNotFoundError):
 def load_problem() -> str | None:
     """Why tflint's checkers cannot be loaded, in one line; None when they load."""
     try:
-        import tflint.checker  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import
         import tflint.checkers  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import
+        import tflint.checkers.base  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import
     except Exception as exc:  # pylint: disable=broad-exception-caught  # any failure is the same news
         return (f"tflint's checkers cannot be loaded from {__path__[0]} ({type(exc).__name__}: {exc}); "
                 "reinstall tflint in this environment")
@@ -38,8 +38,8 @@ def register(linter: PyLinter) -> None:
     problem = load_problem()
     if problem is not None:
         raise PluginLoadError(problem)
-    from tflint.checker import InternalErrorChecker  # pylint: disable=import-outside-toplevel
     from tflint.checkers import ALL_CHECKERS  # pylint: disable=import-outside-toplevel
+    from tflint.checkers.base import InternalErrorChecker  # pylint: disable=import-outside-toplevel
 
     linter.register_checker(InternalErrorChecker(linter))
     for checker_class in ALL_CHECKERS:

@@ -20,9 +20,9 @@ import tflint
 
 # command name -> module implementing it
 COMMANDS: dict[str, str] = {
-    "check": "tflint.cli_check",
-    "rules": "tflint.cli_rules",
-    "explain": "tflint.cli_explain",
+    "check": "tflint.cli.check",
+    "rules": "tflint.cli.rules",
+    "explain": "tflint.cli.explain",
     "confirm": "tflint.runtime.cli",
 }
 

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from pylint.constants import MSG_TYPES
 
-from tflint.checker import InternalErrorChecker
 from tflint.checkers import ALL_CHECKERS
+from tflint.checkers.base import InternalErrorChecker
 
 
 class Rule(NamedTuple):

@@ -27,7 +27,7 @@ from pylint.message import Message, MessageDefinition
 from pylint.reporters.base_reporter import BaseReporter
 
 import tflint
-from tflint.checker import CHECKER_NAME, OPT_IN_CHECKER_NAME
+from tflint.checkers.base import CHECKER_NAME, OPT_IN_CHECKER_NAME
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter

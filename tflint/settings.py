@@ -1,7 +1,7 @@
 """The tflint options that steer the shared analysis, and the current run's values.
 
 Pylint option names are global, so tflint registers these once (on
-:class:`~tflint.checker.InternalErrorChecker`); :meth:`TFLintChecker.open` copies the
+:class:`~tflint.checkers.base.InternalErrorChecker`); :meth:`TFLintChecker.open` copies the
 run's values here with :func:`configure`, so a long-lived editor process picks up a
 changed configuration on its next run. Rule-specific options (``tf-unroll-threshold``,
 ``tf-report-logging``) stay on their checkers and are read from ``linter.config``.

@@ -2,7 +2,7 @@
 
 Run ``python -m tools.tf1_table`` from the repository root (TensorFlow installed) and commit the result. The static
 linter never runs this module (it imports TensorFlow): it reads the JSON through
-:mod:`tflint.tf1`.
+:mod:`tflint.analysis.tf1`.
 
 A public symbol reachable under ``tf.compat.v1`` is **TF1-only** when TensorFlow 2's
 namespace (``tf.X``) has
@@ -38,7 +38,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).resolve().parent.parent / "tflint" / "data" / "tf1_api.json"
+OUTPUT = Path(__file__).resolve().parent.parent / "tflint" / "facts" / "data" / "tf1_api.json"
 
 # Top-level modules of TensorFlow 1.15 that TF2 dropped, with the release that dropped them.
 # Kept only when the installed TensorFlow has them under neither tf.X nor tf.compat.v1.X.

@@ -12,8 +12,8 @@ from collections import Counter
 from typing import Any
 
 import tflint
-from tflint.runtime.confirmations import NOT_REPRODUCED, VERDICTS
 from tflint.runtime.confirm import Outcome
+from tflint.runtime.confirmations import NOT_REPRODUCED, VERDICTS
 from tflint.runtime.findings import display_path
 
 SCHEMA_VERSION = 1

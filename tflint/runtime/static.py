@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 
 import tflint
-from tflint.files import discover
+from tflint.cli.files import discover
 from tflint.messages import BASE_ID
 from tflint.runtime.findings import Finding, make_finding
 
@@ -53,7 +53,7 @@ def lint(files: list[str], extra_args: tuple[str, ...] = ()) -> StaticResult:
     from pylint.lint import Run  # pylint: disable=import-outside-toplevel
     from pylint.reporters import CollectingReporter  # pylint: disable=import-outside-toplevel
 
-    from tflint.cli_check import read_user_config, rule_selection  # pylint: disable=import-outside-toplevel
+    from tflint.cli.check import read_user_config, rule_selection  # pylint: disable=import-outside-toplevel
 
     result = StaticResult(files=list(files))
     if not files:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.interfaces import INFERENCE, Confidence
 
-from tflint import context, guards, tensors
-from tflint.index import module_nodes
-from tflint.trace import CONFIDENCE_RANK, Trace
+from tflint.analysis import context, guards, tensors
+from tflint.analysis.index import module_nodes
+from tflint.analysis.trace import CONFIDENCE_RANK, Trace
 
 _FUNCTIONS = (nodes.FunctionDef, nodes.Lambda)
 DO_NOT_CONVERT = frozenset(
@@ -84,7 +84,7 @@ def conversion_unit(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | No
 
 def refusals(unit: nodes.FunctionDef | nodes.Lambda) -> list[tuple[nodes.NodeNG, str]]:
     """The constructs in ``unit`` that make AutoGraph run it unconverted: ``(node, reason)``."""
-    return context.project().memo(unit.root(), "tflint.autograph.refusals", _all_refusals).get(unit, [])
+    return context.project().memo(unit.root(), "tflint.analysis.autograph.refusals", _all_refusals).get(unit, [])
 
 
 def _all_refusals(module: nodes.Module) -> dict:

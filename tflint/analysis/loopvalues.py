@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from astroid import nodes
 
-from tflint import context
-from tflint.graph import ModuleGraph
-from tflint.names import NameResolver, assigned_value, scope_lookup
+from tflint.analysis import context
+from tflint.analysis.graph import ModuleGraph
+from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
 
 # ---- argument kinds ----------------------------------------------------------------------
 LITERAL = "literal"  # a constant Python value: the same trace every time

@@ -2,7 +2,7 @@
 
 Pylint runs in this process rather than as a child: one interpreter start and one import of
 pylint and astroid instead of two, pylint's own exit status without translation, and a
-progress line that hooks pylint's per-module bookkeeping (:mod:`tflint.cli_progress`).
+progress line that hooks pylint's per-module bookkeeping (:mod:`tflint.cli.progress`).
 ``-j`` still gives pylint's worker processes.
 """
 
@@ -119,7 +119,7 @@ def rule_selection(user: UserConfig) -> list[str]:
     ``--disable=all``, which would otherwise undo them; ``disable=all`` with a list of tflint
     rules in ``enable`` selects just those.
     """
-    from tflint.checker import CHECKER_NAME, OPT_IN_CHECKER_NAME  # pylint: disable=import-outside-toplevel
+    from tflint.checkers.base import CHECKER_NAME, OPT_IN_CHECKER_NAME  # pylint: disable=import-outside-toplevel
     from tflint.docs import all_rules  # pylint: disable=import-outside-toplevel
 
     # pylint matches checker names, symbols and ids in any case
@@ -159,7 +159,7 @@ def pylint_arguments(args: argparse.Namespace, user: UserConfig) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Lint ``args.paths``; pylint's exit status."""
-    from tflint import cli_progress  # pylint: disable=import-outside-toplevel
+    from tflint.cli import progress as cli_progress  # pylint: disable=import-outside-toplevel
 
     args.passthrough = list(getattr(args, "passthrough", None) or [])
     argv = pylint_arguments(args, read_user_config(args.passthrough))

@@ -12,8 +12,8 @@ import builtins
 
 from astroid import nodes
 
-from tflint.index import module_nodes
-from tflint.memo import text_memo
+from tflint.analysis.index import module_nodes
+from tflint.analysis.memo import text_memo
 
 _MAX_DEPTH = 8
 

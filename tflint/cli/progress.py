@@ -7,7 +7,7 @@ stderr, only when stderr is a terminal, and is erased before any report text is 
 the same terminal, so stdout and redirected output never see it.
 
 The same linter replaces each folder it is given by every Python file below it
-(:func:`tflint.files.discover`): pylint alone skips folders without ``__init__.py`` inside a
+(:func:`tflint.cli.files.discover`): pylint alone skips folders without ``__init__.py`` inside a
 package, and the linter is where pylint's ignore options are known.
 """
 
@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from pylint.lint import PyLinter, Run
 from pylint.lint.expand_modules import _is_ignored_file
 
-from tflint import files
+from tflint.cli import files
 
 _REDRAW_SECONDS = 0.1  # a terminal line redrawn more often only costs time
 

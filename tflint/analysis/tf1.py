@@ -19,12 +19,13 @@ from pathlib import Path
 from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
-from tflint import context, tf1_replacements
-from tflint.index import module_nodes
-from tflint.graph import function_label
-from tflint.names import api_name, scope_lookup
+from tflint.analysis import context
+from tflint.analysis.graph import function_label
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import api_name, scope_lookup
+from tflint.facts import DATA, tf1_replacements
 
-TABLE_PATH = Path(__file__).parent / "data" / "tf1_api.json"
+TABLE_PATH = DATA / "tf1_api.json"
 # Table statuses that make a symbol TF1-only ("compatible" ones mean the same in TF2).
 REPORTED_STATUSES = frozenset({"missing", "moved", "changed"})
 

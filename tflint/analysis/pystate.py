@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from astroid import nodes
 from astroid.const import Context
 
-from tflint import pyapi, tfapi
-from tflint.index import module_nodes
-from tflint.names import NameResolver, assigned_value, scope_lookup
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
+from tflint.facts import pyapi, tfapi
 
 _CONTAINER_FACTORIES = frozenset(
     {

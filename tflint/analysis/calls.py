@@ -17,10 +17,10 @@ call retraces depends on what the call site passes, which is what this module wo
 - :func:`traced_callables` -- the tf.function objects a module creates.
 
 What a value is on each iteration of the loops around it (and the loop helpers) lives in
-:mod:`tflint.loopvalues`; the kinds and helpers are re-exported here.
+:mod:`tflint.analysis.loopvalues`; the kinds and helpers are re-exported here.
 
 Nothing here imports TensorFlow or infers into it: names come from the imports
-(:mod:`tflint.names`) and callees from :mod:`tflint.graph`'s resolution.
+(:mod:`tflint.analysis.names`) and callees from :mod:`tflint.analysis.graph`'s resolution.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from tflint import context, settings
-from tflint.index import module_nodes
-from tflint.graph import FunctionNode, Instance, ModuleGraph, function_label
+from tflint import settings
+from tflint.analysis import context
+from tflint.analysis.graph import FunctionNode, Instance, ModuleGraph, function_label
+from tflint.analysis.index import module_nodes
+
 # Re-exported: the checkers ask `calls.LOOP_VARIABLE`, `calls.enclosing_loops(...)`.
-from tflint.loopvalues import (  # pylint: disable=unused-import
+from tflint.analysis.loopvalues import (  # pylint: disable=unused-import
     DISPLAY,
     FRESH_OBJECT,
     FUNCTION,
@@ -51,8 +53,8 @@ from tflint.loopvalues import (  # pylint: disable=unused-import
     flatten,
     loop_phrase,
 )
-from tflint.memo import NodeMemo
-from tflint.names import assigned_value, scope_lookup
+from tflint.analysis.memo import NodeMemo
+from tflint.analysis.names import assigned_value, scope_lookup
 
 _LIBRARY_PREFIXES = ("tensorflow.", "keras.", "numpy.", "builtins.", "math.", "jax.")
 # Keras calls these callback methods with a new Python int (epoch or batch) every time.

@@ -7,7 +7,7 @@ The answer is a :class:`Value`: ``kind`` is :data:`TENSOR`, :data:`PYTHON` or
 
 Where values come from:
 
-- TF and Keras calls, by API family (:mod:`tflint.tensor_api`): ``tf.shape(x)`` is a tensor,
+- TF and Keras calls, by API family (:mod:`tflint.facts.tensor_api`): ``tf.shape(x)`` is a tensor,
   ``x.shape`` a ``TensorShape`` whose items are Python ints or ``None``,
   ``tf.executing_eagerly()`` a Python bool, ``tf.TensorSpec(...)`` a spec, ``tf.unstack(x)``
   a Python list of tensors, ``keras.layers.Dense(3)`` a layer whose call returns a tensor;
@@ -31,9 +31,10 @@ from dataclasses import dataclass, field
 
 from astroid import nodes
 
-from tflint import context, tensor_api
-from tflint.index import module_nodes
-from tflint.names import NameResolver, scope_lookup
+from tflint.analysis import context
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import NameResolver, scope_lookup
+from tflint.facts import tensor_api
 
 TENSOR = "tensor"
 PYTHON = "python"
@@ -275,7 +276,7 @@ def join(values) -> Value | None:
 
 
 def _engine(module: nodes.Module) -> _Engine:
-    return context.project().memo(module, "tflint.tensors", _Engine)
+    return context.project().memo(module, "tflint.analysis.tensors", _Engine)
 
 
 class _Engine:

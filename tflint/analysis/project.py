@@ -15,11 +15,11 @@ from collections import deque
 
 from astroid import MANAGER, nodes
 
-from tflint.graph import FunctionNode, ModuleGraph, function_label
-from tflint.imports import ImportIndex, read_text
-from tflint.index import module_nodes
-from tflint.names import NameResolver
-from tflint.trace import Trace
+from tflint.analysis.graph import FunctionNode, ModuleGraph, function_label
+from tflint.analysis.imports import ImportIndex, read_text
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import NameResolver
+from tflint.analysis.trace import Trace
 
 _MAX_FILES = 5000
 _MAX_IMPORTERS = 1000

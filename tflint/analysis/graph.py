@@ -1,6 +1,6 @@
 """One module's share of the graph context: entry points, eager callbacks and call edges.
 
-Everything here is local to a module and computed once. :mod:`tflint.project` joins
+Everything here is local to a module and computed once. :mod:`tflint.analysis.project` joins
 the modules of a project into the set of functions that really run traced.
 """
 
@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from astroid import nodes
 from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
 
-from tflint import guards, settings, tfapi
-from tflint.index import module_nodes
-from tflint.names import NameResolver, assigned_value, scope_lookup
-from tflint.trace import Trace
+from tflint import settings
+from tflint.analysis import guards
+from tflint.analysis.index import module_nodes
+from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
+from tflint.analysis.trace import Trace
+from tflint.facts import tfapi
 
 FunctionNode = nodes.FunctionDef | nodes.Lambda
 _MAX_CLASS_DEPTH = 6

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tflint.memo import text_memo
+from tflint.analysis.memo import text_memo
 
 PRINT_CALLS = frozenset(
     {"builtins.print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"}

@@ -14,8 +14,8 @@ import re
 
 from astroid import nodes
 
-from tflint import tfapi
-from tflint.names import NameResolver, assigned_value, scope_lookup
+from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
+from tflint.facts import tfapi
 
 _ONCE_FLAG = re.compile(r"built|initiali[sz]ed|(?:^|_)init(?:$|_)|first_call|first_run", re.IGNORECASE)
 

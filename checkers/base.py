@@ -13,9 +13,10 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
-from tflint import autograph, context, settings
+from tflint import settings
+from tflint.analysis import autograph, context
+from tflint.analysis.trace import Trace
 from tflint.messages import msgid
-from tflint.trace import Trace
 
 INTERNAL_ERROR = "tf-internal-error"
 CHECKER_NAME = "tflint"

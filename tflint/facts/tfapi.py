@@ -1,6 +1,6 @@
 """Facts about the TensorFlow and Keras API that the static analysis needs.
 
-Names are canonical (see :func:`tflint.names.api_name`): ``tensorflow.X`` for TF,
+Names are canonical (see :func:`tflint.analysis.names.api_name`): ``tensorflow.X`` for TF,
 ``keras.X`` for Keras wherever it is imported from.
 """
 

@@ -1,6 +1,6 @@
-"""What TensorFlow and Keras calls return, by API family: the table behind :mod:`tflint.tensors`.
+"""What TensorFlow and Keras calls return, by API family: the table behind :mod:`tflint.analysis.tensors`.
 
-Names are canonical (see :func:`tflint.names.api_name`). A call is a symbolic tensor in
+Names are canonical (see :func:`tflint.analysis.names.api_name`). A call is a symbolic tensor in
 graph code only when this table says so: a family (``tf.math.*``, ``tf.nn.*`` ...) whose
 functions return one tensor, minus the members that return a tuple, a list, a ragged or
 sparse tensor, or a Python object; or a top-level function listed by name. Everything

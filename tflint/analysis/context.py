@@ -1,6 +1,6 @@
 """The questions checkers ask: "is this node graph code, and why?", "what does this name mean?"
 
-State lives in one :class:`~tflint.project.Project` per pylint run; checkers call
+State lives in one :class:`~tflint.analysis.project.Project` per pylint run; checkers call
 :func:`reset` from ``open()`` so a long-lived editor process starts each run afresh.
 
 The modules themselves come from astroid's module cache, which belongs to pylint and
@@ -17,12 +17,12 @@ import re
 
 from astroid import nodes
 
-from tflint import guards
-from tflint.graph import is_create_once
-from tflint.memo import NodeMemo, clear_node_memos
-from tflint.names import NameResolver
-from tflint.project import Project, package_root
-from tflint.trace import Trace
+from tflint.analysis import guards
+from tflint.analysis.graph import is_create_once
+from tflint.analysis.memo import NodeMemo, clear_node_memos
+from tflint.analysis.names import NameResolver
+from tflint.analysis.project import Project, package_root
+from tflint.analysis.trace import Trace
 
 _state: dict[str, Project] = {}
 

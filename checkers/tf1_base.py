@@ -1,17 +1,17 @@
-"""The base of the tf-v1-* checkers: they report what :mod:`tflint.tf1` found in one pass."""
+"""The base of the tf-v1-* checkers: they report what :mod:`tflint.analysis.tf1` found in one pass."""
 
 from __future__ import annotations
 
 from astroid import nodes
 
-from tflint import tf1
-from tflint.checker import TFLintChecker, guarded
+from tflint.analysis import tf1
+from tflint.checkers.base import TFLintChecker, guarded
 
 
 class V1Checker(TFLintChecker):
     """Reports the module's TF1 uses when pylint leaves the module.
 
-    :mod:`tflint.tf1` finds every use in one pass over the module, so the checkers need no
+    :mod:`tflint.analysis.tf1` finds every use in one pass over the module, so the checkers need no
     visit of each name, attribute and call (a large share of all nodes): they report the
     uses of their rules at the end of the module, in source order.
     """
