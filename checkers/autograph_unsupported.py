@@ -78,6 +78,7 @@ class AutographUnsupportedChecker(TFLintChecker):
         if unit is None or autograph.not_converted(unit):
             return
         reason = autograph.refusal(node)
+        assert reason is not None  # every caller passes a construct that refusal() names
         label = getattr(unit, "name", "<lambda>")
         self.add_message(
             SYMBOL,

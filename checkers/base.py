@@ -14,7 +14,7 @@ from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH
 
 from tflint import settings
-from tflint.analysis import autograph, context
+from tflint.analysis import autograph, run
 from tflint.analysis.trace import Trace
 from tflint.messages import msgid
 
@@ -31,16 +31,17 @@ class TFLintChecker(BaseChecker):
 
     def open(self) -> None:
         """Start each pylint run with empty caches and this run's options (editors reuse the process)."""
-        settings.configure(self.linter.config)
-        if _parallel_worker(self.linter) and _state_owner[0] is self.linter:
-            return  # pylint's parallel workers call open() before every file of the same run
-        _state_owner[0] = self.linter
-        context.reset()
+        options = settings.Settings.from_config(self.linter.config)
+        state = run.current()
+        if _parallel_worker(self.linter) and state.owner is self.linter:
+            state.settings = options  # pylint's parallel workers call open() before every file of one run
+            return
+        run.start(options, owner=self.linter)
 
     def close(self) -> None:
         """End of the run: back to the default options, so code that analyses without a run
         (tests, embedding tools) never sees a previous run's configuration."""
-        settings.reset()
+        run.current().settings = settings.DEFAULTS
 
     def add_traced_message(self, symbol: str, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
         """Report ``symbol`` in traced code: what fails, the error TF raises, where the
@@ -71,10 +72,6 @@ class OptInChecker(TFLintChecker):
     """
 
     name = OPT_IN_CHECKER_NAME
-
-
-# The linter whose run the shared caches belong to (see TFLintChecker.open).
-_state_owner: list[object] = [None]
 
 
 def _parallel_worker(linter: object) -> bool:

@@ -84,6 +84,7 @@ class BranchStructureChecker(TFLintChecker):
             right = orelse if in_else else (initial if not _assigned_anywhere(node.orelse, name) else None)
             clash = _clash(left, right)
             if clash:
+                assert left is not None and right is not None  # _clash() finds a clash only between two values
                 self._report(
                     node.test, trace,
                     f"`{name}` is {clash[0]} after the `if {condition}:` branch and {clash[1]} after the other",
@@ -112,7 +113,7 @@ class BranchStructureChecker(TFLintChecker):
         values = [_returned(r) for r in returns]
         if not any(v.is_tensor for v in values):
             return
-        for ret, value in zip(returns, values):
+        for ret, value in zip(returns, values, strict=False):
             if value.is_python and value.what == "none" and (ret in inside or _follows(ret, node)):
                 in_else = any(s is ret or s.parent_of(ret) for s in node.orelse)
                 branch = "main" if node.parent_of(ret) and not in_else else "else"
@@ -238,9 +239,8 @@ def _final_value(statements, name: str) -> tensors.Value | None:
 
 def _values_before(node: nodes.NodeNG, name: str) -> list[nodes.NodeNG]:
     """The bindings of ``name`` (outside ``node``) that reach ``node``: parameters included."""
-    try:
-        _, bindings = scope_lookup(node, name)
-    except Exception:  # astroid raises on some malformed scopes
+    scope, bindings = scope_lookup(node, name)
+    if scope is None:  # astroid could not look it up: unknown
         return [node]  # unknown: behave as if defined
     return [b for b in bindings if not node.parent_of(b)]
 

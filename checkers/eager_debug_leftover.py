@@ -7,6 +7,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH
 
 from tflint.analysis import context
+from tflint.analysis.astutil import keyword_value
 from tflint.checkers.base import TFLintChecker, guarded
 from tflint.facts import tfapi
 from tflint.messages import msgid
@@ -39,12 +40,12 @@ class EagerDebugLeftoverChecker(TFLintChecker):
         """The switches, called with a literal True."""
         api = context.callee_api(node)
         if api in tfapi.EAGER_DEBUG_SWITCHES:
-            value = node.args[0] if node.args else _keyword(node, "run_eagerly")
+            value = node.args[0] if node.args else keyword_value(node, "run_eagerly")
             if api in tfapi.EAGER_FUNCTION_SWITCHES and not _literal_true(value):
                 return
             self._report(node, f"`{node.as_string()}`", tfapi.EAGER_DEBUG_SWITCHES[api])
         elif isinstance(node.func, nodes.Attribute) and node.func.attrname == "compile":
-            value = _keyword(node, "run_eagerly")
+            value = keyword_value(node, "run_eagerly")
             if _literal_true(value):
                 self._report(node, f"`{node.func.as_string()}(..., run_eagerly=True)`", _KERAS_EFFECT)
 
@@ -61,10 +62,6 @@ class EagerDebugLeftoverChecker(TFLintChecker):
         if context.in_test_code(node) or _behind_a_flag(node) or _announced(node):
             return
         self.add_message(SYMBOL, node=node, args=(spelled, effect, _FIX), confidence=HIGH)
-
-
-def _keyword(call: nodes.Call, name: str) -> nodes.NodeNG | None:
-    return next((kw.value for kw in call.keywords or () if kw.arg == name), None)
 
 
 def _literal_true(value: nodes.NodeNG | None) -> bool:

@@ -8,6 +8,7 @@ from pylint.interfaces import HIGH, INFERENCE
 
 from tflint.analysis import calls, context
 from tflint.analysis.index import module_nodes
+from tflint.analysis.project import ModuleFact
 from tflint.checkers.base import OptInChecker, guarded
 from tflint.messages import msgid
 
@@ -40,7 +41,7 @@ class EagerTrainingLoopChecker(OptInChecker):
     @guarded
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         """A step function with a tape and an update, called in an eager loop."""
-        if node not in context.project().memo(node.root(), "gradient-tape-functions", _tape_functions):
+        if node not in context.project().fact(node.root(), TAPE_FUNCTIONS):
             return  # most functions record no gradients: no need to walk their bodies
         update = _training_step(node.body)
         if update is None or context.graph_context(node) is not None:
@@ -123,3 +124,6 @@ def _walk(body: list[nodes.NodeNG]):
         if isinstance(node, (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
             continue
         stack.extend(node.get_children())
+
+
+TAPE_FUNCTIONS = ModuleFact("functions that record a GradientTape", _tape_functions)

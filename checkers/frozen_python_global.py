@@ -8,8 +8,14 @@ from pylint.interfaces import CONTROL_FLOW
 
 from tflint.analysis import context, pystate
 from tflint.analysis.names import scope_lookup
+from tflint.analysis.project import ModuleFact
 from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
+
+# The module globals the module changes after set-up, with the line of the change.
+CHANGED_GLOBALS = ModuleFact(
+    "changed globals", lambda module: pystate.changed_globals(module, context.names(module))
+)
 
 
 class FrozenPythonGlobalChecker(TFLintChecker):
@@ -45,11 +51,8 @@ class FrozenPythonGlobalChecker(TFLintChecker):
     def visit_name(self, node: nodes.Name) -> None:
         """Report the first read of a changing module global in each traced function."""
         if self._changed is None:
-            resolver = context.names(node)
             module = node.root()
-            self._changed = context.project().memo(
-                module, "changed-globals", lambda m: pystate.changed_globals(m, resolver)
-            ) if context.has_graph_code(module) else {}
+            self._changed = context.project().fact(module, CHANGED_GLOBALS) if context.has_graph_code(module) else {}
         line = self._changed.get(node.name)  # most names end here, at one look-up
         if line is None or pystate.is_mutated_here(node):
             return
@@ -58,9 +61,8 @@ class FrozenPythonGlobalChecker(TFLintChecker):
             return
         if _lookup_by_computed_key(node):
             return
-        try:
-            scope, _ = scope_lookup(node, node.name)
-        except Exception:
+        scope, _ = scope_lookup(node, node.name)
+        if scope is None:  # astroid could not look it up: unknown
             return
         if scope is not module:
             return

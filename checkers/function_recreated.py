@@ -6,8 +6,8 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from tflint import settings
 from tflint.analysis import calls, context, guards
+from tflint.analysis.astutil import has_keyword, keyword_value
 from tflint.analysis.graph import is_create_once
 from tflint.analysis.names import scope_lookup
 from tflint.checkers.base import TFLintChecker, guarded
@@ -60,7 +60,7 @@ class FunctionRecreatedChecker(TFLintChecker):
         if context.in_test_code(created):
             return  # tests build a tf.function per case on purpose
         options = where if isinstance(where, nodes.Call) else None
-        if options is not None and any(kw.arg == "experimental_implements" for kw in options.keywords or ()):
+        if options is not None and has_keyword(options, "experimental_implements"):
             return  # a composite op definition, meant to be built inside an outer trace
         uses = _calls_of_created(created)
         if uses is None or not uses:
@@ -103,7 +103,7 @@ class FunctionRecreatedChecker(TFLintChecker):
         closes = _closes_over_call_values(created, owner)
         if closes and callers and not any(calls.enclosing_loops(call) for call in callers):
             return  # traces what each call was given, and no caller repeats it in a loop
-        if settings.current().keras_traced and any(_in_keras_method(call) for call in callers):
+        if context.settings().keras_traced and any(_in_keras_method(call) for call in callers):
             return  # called from a Keras layer or model: runs while fit/predict trace it
         if not callers:
             if _only_passed_to_calls(owner):
@@ -140,9 +140,8 @@ def _uses_of_name(name: str, binding: nodes.NodeNG, scope: nodes.NodeNG) -> list
     for use in scope.nodes_of_class(nodes.Name):
         if use.name != name:
             continue
-        try:
-            _, bindings = scope_lookup(use, name)
-        except Exception:
+        scope, bindings = scope_lookup(use, name)
+        if scope is None:  # astroid could not look it up: unknown
             return None
         if binding not in bindings:
             continue
@@ -191,9 +190,8 @@ def _closes_over_call_values(created: nodes.NodeNG, owner: nodes.FunctionDef) ->
     for use in func.nodes_of_class(nodes.Name):
         if use.name in ("self", "cls"):
             continue
-        try:
-            scope, bindings = scope_lookup(use, use.name)
-        except Exception:
+        scope, bindings = scope_lookup(use, use.name)
+        if scope is None:  # astroid could not look it up: unknown
             continue
         if scope is owner and bindings and not any(
             isinstance(b, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)) for b in bindings
@@ -206,13 +204,11 @@ def _wraps_a_new_value(creation: nodes.Call) -> bool:
     """``f = load(path); tf.function(f)``: the wrapped callable is a local value made in the same
     scope (a loaded model, a concrete function), not a def or a method, so each rebuild wraps a
     different function and there is no graph that could have been reused."""
-    target = creation.args[0] if creation.args else next(
-        (kw.value for kw in creation.keywords or () if kw.arg == "func"), None)
+    target = creation.args[0] if creation.args else keyword_value(creation, "func")
     if not isinstance(target, nodes.Name):
         return False
-    try:
-        scope, bindings = scope_lookup(target, target.name)
-    except Exception:
+    scope, bindings = scope_lookup(target, target.name)
+    if scope is None:  # astroid could not look it up: unknown
         return False
     if scope is not creation.scope() or not bindings:
         return False
@@ -303,9 +299,8 @@ def _only_passed_to_calls(func: nodes.FunctionDef) -> bool:
     for use in scope.nodes_of_class(nodes.Name):
         if use.name != func.name:
             continue
-        try:
-            _, bindings = scope_lookup(use, use.name)
-        except Exception:
+        scope, bindings = scope_lookup(use, use.name)
+        if scope is None:  # astroid could not look it up: unknown
             return False
         if func not in bindings:
             continue
@@ -323,15 +318,6 @@ def _in_keras_method(call: nodes.Call) -> bool:
         return True
     cls = context.enclosing_class(call)
     return cls is not None and context.project().graph(cls.root()).keras_family(cls, 0) is not None
-
-
-def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    current = node
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.parent
-    return False
 
 
 def _decorator_name(decorator: nodes.NodeNG) -> str:

@@ -106,7 +106,7 @@ class NumpyInGraphChecker(TFLintChecker):
 
 def _numpy_inputs(call: nodes.Call) -> list[nodes.NodeNG]:
     """The array arguments of a NumPy call: positional ones and the items of list/tuple literals."""
-    found = []
+    found: list[nodes.NodeNG] = []
     for arg in call.args:
         if isinstance(arg, (nodes.List, nodes.Tuple)):
             found.extend(e for e in arg.elts if not isinstance(e, nodes.Starred))

@@ -110,9 +110,8 @@ def _tensor_loop_around(node: nodes.NodeNG) -> nodes.For | nodes.While | None:
 
 def _container_before(receiver: nodes.Name | nodes.AssignName, loop: nodes.NodeNG) -> str | None:
     """'list', 'dict' or 'set' when every binding of ``receiver`` is a container made before ``loop``."""
-    try:
-        scope, bindings = scope_lookup(loop, receiver.name)
-    except Exception:  # astroid raises on some malformed scopes
+    scope, bindings = scope_lookup(loop, receiver.name)
+    if scope is None:  # astroid could not look it up: unknown
         return None
     if scope is not receiver.scope() or not bindings:
         return None  # only the function's own locals: other state belongs to tf-python-side-effect

@@ -9,6 +9,7 @@ from pylint.checkers.utils import only_required_for_messages
 from tflint.analysis import context, pystate
 from tflint.analysis.index import module_nodes
 from tflint.analysis.names import scope_lookup
+from tflint.analysis.project import ModuleFact
 from tflint.analysis.trace import Trace
 from tflint.checkers.base import TFLintChecker, guarded
 from tflint.facts import pyapi
@@ -202,9 +203,8 @@ def _is_generator_call(call: nodes.Call, context_node: nodes.NodeNG) -> bool:
     """A call of a generator function defined in this module."""
     if not isinstance(call.func, nodes.Name):
         return False
-    try:
-        _, bindings = scope_lookup(context_node, call.func.name)
-    except Exception:
+    scope, bindings = scope_lookup(context_node, call.func.name)
+    if scope is None:  # astroid could not look it up: unknown
         return False
     return any(isinstance(b, nodes.FunctionDef) and b.is_generator() for b in bindings)
 
@@ -232,7 +232,7 @@ def _nonlocal_owner(func: nodes.FunctionDef, name: str) -> nodes.NodeNG | None:
 
 def _declared_outside(func: nodes.FunctionDef, name: str) -> bool:
     """``name`` is declared ``global`` or ``nonlocal`` in ``func`` itself."""
-    declared = context.project().memo(func.root(), "global-declarations", _global_declarations)
+    declared = context.project().fact(func.root(), GLOBAL_DECLARATIONS)
     return name in declared.get(func, ())
 
 
@@ -242,3 +242,6 @@ def _global_declarations(module: nodes.Module) -> dict[nodes.NodeNG, set[str]]:
     for stmt in module_nodes(module, (nodes.Global, nodes.Nonlocal)):
         found.setdefault(stmt.scope(), set()).update(stmt.names)
     return found
+
+
+GLOBAL_DECLARATIONS = ModuleFact("global and nonlocal declarations by scope", _global_declarations)

@@ -107,6 +107,8 @@ class RetracingArgumentChecker(TFLintChecker):
         if earlier is None:
             return
         other, passed = earlier
+        # the caller reports only an argument with a static shape; the loop keeps only such earlier ones
+        assert passed.static_shape is not None and argument.static_shape is not None
         where = f"line {other.call.lineno}"
         if other.call.root() is not site.call.root():
             where += f" of {calls.os_basename(other.call.root().file)}"

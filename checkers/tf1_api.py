@@ -51,12 +51,14 @@ class V1ApiChecker(V1Checker):
 
 
 def _display(use: tf1.Use) -> str:
+    assert use.name is not None  # a tf-v1-api use always has its name (tf1._ModuleScan makes it with one)
     canonical = use.name.spelled
     return f"`{use.spelled}`" if use.spelled == canonical else f"`{use.spelled}` ({canonical})"
 
 
 def _api_args(use: tf1.Use) -> tuple[str, ...]:
     entry, name = use.entry, use.name
+    assert entry is not None and name is not None  # a tf-v1-api use is made with both (tf1._ModuleScan)
     fate = _fate(name, entry, use.group if use.group_is_module else entry.key)
     exact = tf1_replacements.REPLACEMENTS.get(name.path) or tf1_replacements.REPLACEMENTS.get(entry.key)
     if exact:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from tflint.analysis import tf1
-from tflint.analysis.graph import call_argument
+from tflint.analysis.astutil import call_argument
 from tflint.checkers.tf1_base import V1Checker
 from tflint.facts import tf1_replacements
 from tflint.messages import msgid

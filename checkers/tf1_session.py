@@ -62,6 +62,8 @@ def _args(use: tf1.Use) -> tuple[str, ...]:
                    if use.feed_dict or use.group_feed_dict else "use self.evaluate(x) instead of sess.run(x)")
             return (use.spelled, what, _TEST_SESSION, fix, more)
         return (use.spelled, what, _NO_SESSION, fix, more)
+    # a session creation (not a session call) is a use of a named TF symbol
+    assert use.name is not None
     path = key = use.path
     fix, detail = tf1_replacements.REPLACEMENTS.get(key, ("call the computation as a Python function", _NO_SESSION))
     spelled = f"{use.spelled}()"

@@ -84,9 +84,8 @@ def _outlives_the_call(expr: nodes.NodeNG, func, depth: int = 0) -> bool:
         return True
     if not isinstance(expr, nodes.Name) or func is None:
         return False
-    try:
-        scope, bindings = scope_lookup(expr, expr.name)
-    except Exception:
+    scope, bindings = scope_lookup(expr, expr.name)
+    if scope is None:  # astroid could not look it up: unknown
         return False
     if scope is not func:
         return True

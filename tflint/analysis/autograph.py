@@ -18,6 +18,7 @@ from pylint.interfaces import INFERENCE, Confidence
 
 from tflint.analysis import context, guards, tensors
 from tflint.analysis.index import module_nodes
+from tflint.analysis.project import ModuleFact
 from tflint.analysis.trace import CONFIDENCE_RANK, Trace
 
 _FUNCTIONS = (nodes.FunctionDef, nodes.Lambda)
@@ -84,7 +85,7 @@ def conversion_unit(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | No
 
 def refusals(unit: nodes.FunctionDef | nodes.Lambda) -> list[tuple[nodes.NodeNG, str]]:
     """The constructs in ``unit`` that make AutoGraph run it unconverted: ``(node, reason)``."""
-    return context.project().memo(unit.root(), "tflint.analysis.autograph.refusals", _all_refusals).get(unit, [])
+    return context.project().fact(unit.root(), REFUSALS).get(unit, [])
 
 
 def _all_refusals(module: nodes.Module) -> dict:
@@ -99,6 +100,10 @@ def _all_refusals(module: nodes.Module) -> dict:
                 found.setdefault(current, []).append((node, reason))
             current = current.parent
     return found
+
+
+# What AutoGraph refuses in each function of a module, found in one walk of the module.
+REFUSALS = ModuleFact("AutoGraph refusals", _all_refusals)
 
 
 def refusal(node: nodes.NodeNG) -> str | None:
@@ -190,7 +195,7 @@ def _module_keras(module: nodes.Module) -> bool | None:
             elif name == "tensorflow" and isinstance(node, nodes.ImportFrom):
                 if any(imported == "keras" for imported, _ in node.names):
                     flavours.add(None)
-            elif name.startswith("tensorflow.keras") or name.startswith("tensorflow.python.keras"):
+            elif name.startswith(("tensorflow.keras", "tensorflow.python.keras")):
                 flavours.add(None)
     return flavours.pop() if len(flavours) == 1 else None
 

@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from tflint import settings
-from tflint.analysis import context
+from tflint.analysis import context, run
+from tflint.analysis.astutil import has_keyword, keyword_value, source_text
 from tflint.analysis.graph import FunctionNode, Instance, ModuleGraph, function_label
 from tflint.analysis.index import module_nodes
 
 # Re-exported: the checkers ask `calls.LOOP_VARIABLE`, `calls.enclosing_loops(...)`.
-from tflint.analysis.loopvalues import (  # pylint: disable=unused-import
+from tflint.analysis.loopvalues import (  # pylint: disable=unused-import  # noqa: F401
     DISPLAY,
     FRESH_OBJECT,
     FUNCTION,
@@ -55,6 +56,7 @@ from tflint.analysis.loopvalues import (  # pylint: disable=unused-import
 )
 from tflint.analysis.memo import NodeMemo
 from tflint.analysis.names import assigned_value, scope_lookup
+from tflint.analysis.project import ModuleFact
 
 _LIBRARY_PREFIXES = ("tensorflow.", "keras.", "numpy.", "builtins.", "math.", "jax.")
 # Keras calls these callback methods with a new Python int (epoch or batch) every time.
@@ -144,10 +146,7 @@ def _signature_entries(signature: nodes.NodeNG) -> int | None:
 
 
 def _spelled(expr: nodes.NodeNG) -> str:
-    try:
-        return expr.as_string()
-    except Exception:  # pragma: no cover - astroid's printer is total in practice
-        return "tf.function"
+    return source_text(expr, "tf.function")
 
 
 def _options(creation: nodes.NodeNG) -> tuple[nodes.NodeNG | None, bool]:
@@ -190,14 +189,15 @@ def _spelled_like_function(expr: nodes.NodeNG) -> bool:
     name = expr.attrname if isinstance(expr, nodes.Attribute) else getattr(expr, "name", "")
     if "function" in name.lower():
         return True
-    if settings.current().graph_decorators and settings.is_graph_decorator(expr, context.names(expr).raw(expr)):
+    entries = run.current().settings.graph_decorators
+    if entries and settings.is_graph_decorator(expr, context.names(expr).raw(expr), entries):
         return True  # a project wrapper named in tf-graph-decorators
     return isinstance(expr, nodes.Name) and (context.names(expr).api(expr) or "").startswith("tensorflow.")
 
 
 def tf_function_call(expr: nodes.NodeNG | None) -> bool:
     """True when ``expr`` is a ``tf.function(f, ...)`` call (or a project wrapper's)."""
-    if not isinstance(expr, nodes.Call) or not expr.args and not any(k.arg == "func" for k in expr.keywords or ()):
+    if not isinstance(expr, nodes.Call) or not expr.args and not has_keyword(expr, "func"):
         return False
     if isinstance(expr.parent, nodes.Decorators) or not _spelled_like_function(expr.func):
         return False
@@ -217,7 +217,7 @@ def created_callable(creation: nodes.Call) -> TracedCallable | None:
     """The tf.function object ``tf.function(f, ...)`` creates, when ``f`` resolves."""
     if not tf_function_call(creation):
         return None
-    target = creation.args[0] if creation.args else next(k.value for k in creation.keywords if k.arg == "func")
+    target = creation.args[0] if creation.args else keyword_value(creation, "func")
     func = _graph(creation).function_of(target, creation)
     if func is None:
         return None
@@ -267,9 +267,8 @@ def _find_traced_callable(expr: nodes.Name | nodes.Attribute) -> TracedCallable 
 def _bound_values(expr: nodes.NodeNG) -> list[nodes.NodeNG]:
     """Values assigned to the name or attribute ``expr`` (``x = ...`` / ``self.x = ...``)."""
     if isinstance(expr, nodes.Name):
-        try:
-            _, bindings = scope_lookup(expr, expr.name)
-        except Exception:
+        scope, bindings = scope_lookup(expr, expr.name)
+        if scope is None:  # astroid could not look it up: unknown
             return []
         values = []
         for binding in bindings:
@@ -472,9 +471,8 @@ def _keras_callback_counter(name: nodes.Name) -> Value | None:
     params = [a.name for a in (func.args.posonlyargs or []) + (func.args.args or [])]
     if len(params) < 2 or params[1] != name.name:
         return None
-    try:
-        _, bindings = scope_lookup(name, name.name)
-    except Exception:
+    scope, bindings = scope_lookup(name, name.name)
+    if scope is None:  # astroid could not look it up: unknown
         return None
     if not all(isinstance(b, nodes.AssignName) and isinstance(b.parent, nodes.Arguments) for b in bindings):
         return None
@@ -531,16 +529,21 @@ class _CallIndex:
         return self._calls[start:stop]
 
 
+def _importer_modules(module: nodes.Module) -> tuple[nodes.Module, ...]:
+    importers, _ = context.project().importers(module)  # unreadable files count as importing nothing
+    return tuple(m for m in importers if m is not module)
+
+
+IMPORTERS = ModuleFact("project modules importing it", _importer_modules)
+CALL_INDEX = ModuleFact("calls by callee name", _CallIndex)
+# Per run: the calls of a project function, and the call sites of a tf.function object.
+_CALLS_OF: NodeMemo[nodes.FunctionDef, tuple[nodes.Call, ...]] = NodeMemo()
+_CALL_SITES: NodeMemo[nodes.NodeNG, tuple[CallSite, ...]] = NodeMemo()
+
+
 def _modules_calling(module: nodes.Module) -> list[nodes.Module]:
     """``module`` and the project modules that import it, directly or not."""
-    def compute(mod: nodes.Module) -> tuple[nodes.Module, ...]:
-        try:
-            importers, _ = context.project().importers(mod)
-        except Exception:  # unreadable project files: the module's own calls still count
-            importers = []
-        return tuple(m for m in importers if m is not mod)
-
-    return [module, *context.project().memo(module, "importer_modules", compute)]
+    return [module, *context.project().fact(module, IMPORTERS)]
 
 
 def calls_of(func: FunctionNode) -> list[nodes.Call]:
@@ -550,22 +553,16 @@ def calls_of(func: FunctionNode) -> list[nodes.Call]:
     """
     if not isinstance(func, nodes.FunctionDef):
         return []
-    project = context.project()
-    found = project.memo(func.root(), f"calls_of:{id(func)}", lambda _m: _find_calls(func))
-    return list(found)
+    return list(_CALLS_OF.get(func, _find_calls))
 
 
 def _find_calls(func: nodes.FunctionDef) -> tuple[nodes.Call, ...]:
     project = context.project()
     found = []
     for module in _modules_calling(func.root()):
-        index = project.memo(module, "call_index", _CallIndex)
+        index = project.fact(module, CALL_INDEX)
         for call in index.named(func.name):
-            try:
-                callee = project.graph(call.root()).function_of(call.func, call)
-            except Exception:
-                continue
-            if callee is func:
+            if project.graph(call.root()).function_of(call.func, call) is func:
                 found.append(call)
     return tuple(found)
 
@@ -586,9 +583,7 @@ def traced_callables(module: nodes.Module) -> list[TracedCallable]:
 def call_sites(target: TracedCallable) -> list[CallSite]:
     """Every call of the tf.function object ``target`` in its module and the project
     modules importing it, in file and line order."""
-    project = context.project()
-    key = f"call_sites:{id(target.creation)}"
-    return list(project.memo(target.creation.root(), key, lambda _m: tuple(_find_sites(target))))
+    return list(_CALL_SITES.get(target.creation, lambda _creation: tuple(_find_sites(target))))
 
 
 def _find_sites(target: TracedCallable) -> list[CallSite]:
@@ -596,7 +591,7 @@ def _find_sites(target: TracedCallable) -> list[CallSite]:
     names = _call_names(target)
     sites = []
     for module in _modules_calling(target.creation.root()):
-        index = project.memo(module, "call_index", _CallIndex)
+        index = project.fact(module, CALL_INDEX)
         for name in names:
             for call in index.named(name):
                 found = traced_callable(call.func)
@@ -638,7 +633,4 @@ def _names_class(expr: nodes.NodeNG) -> bool:
     """True when ``expr`` names a class (``Model.step(model, x)`` passes ``self`` explicitly)."""
     if isinstance(expr, nodes.Name) and expr.name in ("self", "cls"):
         return False
-    try:
-        return _graph(expr).class_of(expr) is not None
-    except Exception:
-        return False
+    return _graph(expr).class_of(expr) is not None

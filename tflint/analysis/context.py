@@ -1,7 +1,7 @@
 """The questions checkers ask: "is this node graph code, and why?", "what does this name mean?"
 
-State lives in one :class:`~tflint.analysis.project.Project` per pylint run; checkers call
-:func:`reset` from ``open()`` so a long-lived editor process starts each run afresh.
+State lives in the run's state (:mod:`tflint.analysis.run`), which ``TFLintChecker.open()``
+replaces at the start of each pylint run, so a long-lived editor process starts each run afresh.
 
 The modules themselves come from astroid's module cache, which belongs to pylint and
 outlives a run: a process that runs pylint repeatedly must pass ``--clear-cache-post-run=y``
@@ -17,44 +17,44 @@ import re
 
 from astroid import nodes
 
-from tflint.analysis import guards
+from tflint.analysis import guards, run
 from tflint.analysis.graph import is_create_once
-from tflint.analysis.memo import NodeMemo, clear_node_memos
+from tflint.analysis.memo import NodeMemo
 from tflint.analysis.names import NameResolver
 from tflint.analysis.project import Project, package_root
 from tflint.analysis.trace import Trace
+from tflint.settings import Settings
 
-_state: dict[str, Project] = {}
-
-
-_last_names: list = [None, None]  # (module, resolver): checkers ask about one module at a time
-_last_graph_code: list = [None, False]  # (module, has_graph_code)
 _callee_apis: NodeMemo[nodes.Call, str | None] = NodeMemo()
 # After a statement that ends the graph path (`if not tf.executing_eagerly(): return`)?
 _after_return: NodeMemo[nodes.NodeNG, bool] = NodeMemo()
 
 
 def reset() -> None:
-    """Forget everything: called at the start of each pylint run."""
-    _state["project"] = Project()
-    _last_names[:] = [None, None]
-    _last_graph_code[:] = [None, False]
-    clear_node_memos()
+    """Forget everything and analyse with the default options: a new run (tests, embedders)."""
+    run.start()
 
 
 def project() -> Project:
-    """The current run's project cache."""
-    if "project" not in _state:
-        reset()
-    return _state["project"]
+    """The current run's project index and module-wide memos."""
+    return run.state.project
+
+
+def settings() -> Settings:
+    """The current run's tflint options."""
+    return run.state.settings
 
 
 def names(node: nodes.NodeNG) -> NameResolver:
     """The name resolver of the module holding ``node``."""
     module = node.root()
-    if _last_names[0] is not module:
-        _last_names[:] = [module, project().names(module)]
-    return _last_names[1]
+    state = run.state
+    last = state.last_names
+    if last[0] is not module:
+        last = state.last_names = (module, state.project.names(module))
+    resolver = last[1]
+    assert resolver is not None  # a module's resolver is kept with it: None only before the first module
+    return resolver
 
 
 def callee_api(call: nodes.Call) -> str | None:
@@ -70,9 +70,11 @@ def _resolve_callee(call: nodes.Call) -> str | None:
 def has_graph_code(module: nodes.Module) -> bool:
     """False when no function of ``module`` is ever traced: then :func:`graph_context` is None
     for all of its nodes, and the rules about graph code can skip their dearer analyses."""
-    if _last_graph_code[0] is not module:
-        _last_graph_code[:] = [module, bool(project().traced(module))]
-    return _last_graph_code[1]
+    state = run.state
+    last = state.last_graph_code
+    if last[0] is not module:
+        last = state.last_graph_code = (module, bool(state.project.traced(module)))
+    return last[1]
 
 
 def graph_context(node: nodes.NodeNG) -> Trace | None:
@@ -123,7 +125,9 @@ def _after_graph_return(statement: nodes.NodeNG, resolver: NameResolver) -> bool
     for node in reversed(pending):  # from the first sibling not yet known onwards
         _after_return.set(node, answer)
         answer = answer or guards.ends_graph_path(node, resolver)
-    return _after_return.find(statement)
+    found = _after_return.find(statement)
+    assert found is not None  # known before the loop, or set by it (``pending`` starts with it)
+    return found
 
 
 def enclosing_function(node: nodes.NodeNG) -> nodes.FunctionDef | nodes.Lambda | None:

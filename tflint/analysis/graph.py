@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from astroid import nodes
-from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE
+from astroid.exceptions import AstroidError
+from pylint.interfaces import CONTROL_FLOW, HIGH, INFERENCE, Confidence
 
 from tflint import settings
-from tflint.analysis import guards
+from tflint.analysis import guards, run
+from tflint.analysis.astutil import call_argument, keyword_constant, source_text
 from tflint.analysis.index import module_nodes
 from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
 from tflint.analysis.trace import Trace
 from tflint.facts import tfapi
 
-FunctionNode = nodes.FunctionDef | nodes.Lambda
+FunctionNode: TypeAlias = "nodes.FunctionDef | nodes.Lambda"
 _MAX_CLASS_DEPTH = 6
 _DATASET_WORD = re.compile(r"(?:^|_)(?:ds|dataset|datasets|dset)(?:$|_)", re.IGNORECASE)
 
@@ -42,24 +45,6 @@ def function_label(func: FunctionNode) -> str:
     return func.name
 
 
-def call_argument(call: nodes.Call, index: int, keyword: str) -> nodes.NodeNG | None:
-    """The argument at ``index`` or passed as ``keyword``, if present."""
-    if 0 <= index < len(call.args) and not isinstance(call.args[index], nodes.Starred):
-        return call.args[index]
-    for kw in call.keywords or ():
-        if kw.arg == keyword:
-            return kw.value
-    return None
-
-
-def keyword_constant(call: nodes.Call, keyword: str):
-    """The literal value of ``keyword=`` in ``call``, or None."""
-    for kw in call.keywords or ():
-        if kw.arg == keyword and isinstance(kw.value, nodes.Const):
-            return kw.value.value
-    return None
-
-
 _RUN_FUNCTIONS_EAGERLY = frozenset(
     {"tensorflow.config.run_functions_eagerly", "tensorflow.config.experimental_run_functions_eagerly"}
 )
@@ -78,7 +63,7 @@ class ModuleGraph:
         self.project = project
         self.roots: dict[FunctionNode, Trace] = {}
         self.eager_callbacks: set[FunctionNode] = set()
-        self._edges: dict[FunctionNode, list[tuple[FunctionNode, object]]] = {}
+        self._edges: dict[FunctionNode, list[tuple[FunctionNode, Confidence]]] = {}
         self._runs_eagerly = False
         self._wrappers: dict[nodes.FunctionDef, bool] = {}
         # Checkers ask about the same callee expressions again and again (every rule resolves
@@ -109,7 +94,7 @@ class ModuleGraph:
                 self._scan_keras_class(cls)
 
     def _add_root(self, func: FunctionNode | None, trace: Trace) -> None:
-        if func is None or trace.kind == "keras" and not settings.current().keras_traced:
+        if func is None or trace.kind == "keras" and not run.current().settings.keras_traced:
             return
         trace = Trace(
             (function_label(func),), trace.origin, trace.confidence, trace.autograph, self.module.file or "", trace.kind
@@ -121,7 +106,7 @@ class ModuleGraph:
     def is_tf_function(self, expr: nodes.NodeNG, depth: int = 0) -> bool:
         """True when ``expr`` names ``tf.function``, a project wrapper that returns one, or one of
         the ``tf-graph-decorators`` the user configured."""
-        if self.names.api(expr) in tfapi.TF_FUNCTION or settings.is_graph_decorator(expr, self.names.raw(expr)):
+        if self.names.api(expr) in tfapi.TF_FUNCTION or settings.is_graph_decorator(expr, self.names.raw(expr), run.current().settings.graph_decorators):
             return True
         if depth > 2 or not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return False
@@ -195,7 +180,8 @@ class ModuleGraph:
 
     def _configured_wrapper_call(self, call: nodes.Call) -> bool:
         """``compiled(f)`` for a configured ``tf-graph-decorators`` name ``compiled``."""
-        return bool(call.args or call.keywords) and settings.is_graph_decorator(call.func, self.names.raw(call.func))
+        return bool(call.args or call.keywords) and settings.is_graph_decorator(
+            call.func, self.names.raw(call.func), run.current().settings.graph_decorators)
 
     def _scan_compile(self, call: nodes.Call) -> None:
         """Plain functions given to Keras ``compile(loss=..., metrics=[...])``."""
@@ -235,9 +221,8 @@ class ModuleGraph:
     def _built_by_dataset_function(self, receiver: nodes.NodeNG) -> bool:
         """``train = make_pipeline()`` where the project function returns a tf.data expression."""
         if isinstance(receiver, nodes.Name):
-            try:
-                _, bindings = scope_lookup(receiver, receiver.name)
-            except Exception:
+            scope, bindings = scope_lookup(receiver, receiver.name)
+            if scope is None:  # astroid could not look it up: unknown
                 return False
             values = [assigned_value(b) for b in bindings]
             receiver = next((v for v in values if isinstance(v, nodes.Call)), None)
@@ -299,7 +284,7 @@ class ModuleGraph:
         """The def, class, project module or :class:`Instance` that ``expr`` names, or None."""
         try:
             return self._definition_of(expr)
-        except Exception:  # astroid lookups can fail on malformed scopes: unknown is fine
+        except AstroidError:  # astroid's own failures on malformed trees: unknown is fine
             return None
 
     def class_of(self, expr: nodes.NodeNG) -> nodes.ClassDef | None:
@@ -361,9 +346,8 @@ class ModuleGraph:
         if sole is not None:
             bindings = [sole]
         else:
-            try:
-                scope, bindings = scope_lookup(node, name)
-            except Exception:
+            scope, bindings = scope_lookup(node, name)
+            if scope is None:  # astroid could not look it up: unknown
                 return None
             if isinstance(scope, nodes.Module) and scope.name == "builtins":
                 return None
@@ -444,7 +428,7 @@ class ModuleGraph:
         return None
 
     # ---- call edges ----------------------------------------------------------------
-    def edges(self, func: FunctionNode) -> list[tuple[FunctionNode, object]]:
+    def edges(self, func: FunctionNode) -> list[tuple[FunctionNode, Confidence]]:
         """Functions that run when ``func`` runs: ``(callee, confidence)`` pairs.
 
         Calls inside nested functions count (they run as part of ``func``), except in
@@ -455,7 +439,7 @@ class ModuleGraph:
             self._edges[func] = list(self._compute_edges(func))
         return self._edges[func]
 
-    def _compute_edges(self, func: FunctionNode) -> Iterator[tuple[FunctionNode, object]]:
+    def _compute_edges(self, func: FunctionNode) -> Iterator[tuple[FunctionNode, Confidence]]:
         for call in self._calls_within(func):
             api = self.names.api(call.func)
             if api in tfapi.EAGER_CALLBACK_APIS or api in tfapi.TF_FUNCTION:
@@ -557,7 +541,4 @@ def _enclosing_class_for_self(name: nodes.Name) -> nodes.ClassDef | None:
 
 def _source_name(expr: nodes.NodeNG) -> str:
     """How the source spells a decorator or callee (``tf.function``)."""
-    try:
-        return expr.as_string()
-    except Exception:
-        return "tf.function"
+    return source_text(expr, "tf.function")

@@ -43,9 +43,8 @@ def eager_test(test: nodes.NodeNG, resolver: NameResolver, _depth: int = 0) -> b
 
 def _eager_flag(name: nodes.Name, resolver: NameResolver, depth: int) -> bool | None:
     """``eager`` bound only by ``eager = tf.executing_eagerly()`` (or its negation)."""
-    try:
-        _, bindings = scope_lookup(name, name.name)
-    except Exception:  # astroid raises on some malformed scopes; unknown is fine
+    scope, bindings = scope_lookup(name, name.name)
+    if scope is None:  # astroid could not look it up: unknown
         return None
     answers = set()
     for binding in bindings:

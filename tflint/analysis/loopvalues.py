@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from astroid import nodes
 
 from tflint.analysis import context
+from tflint.analysis.astutil import has_keyword, is_inside, source_text
 from tflint.analysis.graph import ModuleGraph
 from tflint.analysis.names import NameResolver, assigned_value, scope_lookup
 
@@ -101,21 +102,12 @@ def loop_phrase(loop: nodes.NodeNG) -> str:
     return f"the {kind} at line {line}"
 
 
-def _inside(node: nodes.NodeNG, ancestor: nodes.NodeNG) -> bool:
-    current = node
-    while current is not None:
-        if current is ancestor:
-            return True
-        current = current.parent
-    return False
-
-
 def _loop_binding(binding: nodes.NodeNG, loops: list[nodes.NodeNG]) -> nodes.NodeNG | None:
     """The loop of ``loops`` in which ``binding`` is rebound on every iteration, if any."""
     for loop in loops:
-        if isinstance(loop, (nodes.For, nodes.Comprehension)) and _inside(binding, loop.target):
+        if isinstance(loop, (nodes.For, nodes.Comprehension)) and is_inside(binding, loop.target):
             return loop
-        if isinstance(loop, (nodes.For, nodes.While)) and any(_inside(binding, s) for s in loop.body):
+        if isinstance(loop, (nodes.For, nodes.While)) and any(is_inside(binding, s) for s in loop.body):
             return loop
     return None
 
@@ -175,9 +167,8 @@ class Classifier:
     def _name(self, name: nodes.Name, depth: int) -> Value:
         if name.name in self._assumed:
             return self._assumed[name.name]
-        try:
-            scope, bindings = scope_lookup(name, name.name)
-        except Exception:
+        scope, bindings = scope_lookup(name, name.name)
+        if scope is None:  # astroid could not look it up: unknown
             return Value(UNKNOWN)
         if not bindings:
             return Value(UNKNOWN)
@@ -205,7 +196,7 @@ class Classifier:
                 return Value(PARAMETER, f"`{name.name}`")
             value = assigned_value(binding)
             if value is not None:
-                inner = self.value(value, depth + 1) if not _inside(name, value) else Value(UNKNOWN)
+                inner = self.value(value, depth + 1) if not is_inside(name, value) else Value(UNKNOWN)
                 if inner.kind == TENSOR:
                     return Value(TENSOR, static_shape=inner.static_shape)
                 if inner.kind == LITERAL:
@@ -214,7 +205,7 @@ class Classifier:
 
     def _loop_bound(self, name, binding, loop, bindings, depth) -> Value | None:
         """What ``name`` holds when ``binding`` rebinds it on each iteration of ``loop``."""
-        if isinstance(loop, (nodes.For, nodes.Comprehension)) and _inside(binding, loop.target):
+        if isinstance(loop, (nodes.For, nodes.Comprehension)) and is_inside(binding, loop.target):
             source = _int_iteration(loop, binding, self.resolver)
             if source is not None:
                 return Value(LOOP_VARIABLE, f"`{name.name}` (the loop variable of `{source}`)", varies=True, loop=loop)
@@ -399,9 +390,8 @@ class Classifier:
         """The loop that rebinds a name used in ``expr``, if any."""
         names = [expr] if isinstance(expr, nodes.Name) else list(expr.nodes_of_class(nodes.Name))
         for name in names:
-            try:
-                scope, bindings = scope_lookup(name, name.name)
-            except Exception:
+            scope, bindings = scope_lookup(name, name.name)
+            if scope is None:  # astroid could not look it up: unknown
                 continue
             for binding in list(bindings) + _rebinds_in_loops(name.name, scope, self.loops):
                 loop = _loop_binding(binding, self.loops)
@@ -457,7 +447,7 @@ def _int_iteration(loop: nodes.NodeNG, binding: nodes.NodeNG, resolver: NameReso
     target = loop.target
     position = None
     if isinstance(target, nodes.Tuple):
-        position = next((i for i, elt in enumerate(target.elts) if _inside(binding, elt)), None)
+        position = next((i for i, elt in enumerate(target.elts) if is_inside(binding, elt)), None)
         if position is None or not isinstance(target.elts[position], nodes.AssignName):
             return None
     elif target is not binding:
@@ -469,9 +459,8 @@ def _int_source(iterable: nodes.NodeNG, position: int | None, resolver: NameReso
     if depth > 3:
         return None
     if isinstance(iterable, nodes.Name):
-        try:
-            _, bindings = scope_lookup(iterable, iterable.name)
-        except Exception:
+        scope, bindings = scope_lookup(iterable, iterable.name)
+        if scope is None:  # astroid could not look it up: unknown
             return None
         values = [assigned_value(b) for b in bindings]
         if len(values) == 1 and values[0] is not None:
@@ -521,7 +510,7 @@ def _identity_keyed(cls: nodes.ClassDef, graph: ModuleGraph) -> bool:
 
 def _static_shape(call: nodes.Call, api: str) -> tuple | None:
     """The static shape of ``tf.constant([[1, 2]])`` / ``tf.zeros((2, 3))``, when literal."""
-    if api in _CONSTANT_CONSTRUCTORS and call.args and not any(k.arg == "shape" for k in call.keywords or ()):
+    if api in _CONSTANT_CONSTRUCTORS and call.args and not has_keyword(call, "shape"):
         return _literal_shape(call.args[0])
     if api in _SHAPED_CONSTRUCTORS and api not in ("numpy.random.randn", "numpy.random.rand") and call.args:
         shape = call.args[0]
@@ -544,7 +533,9 @@ def _literal_shape(value: nodes.NodeNG, depth: int = 0) -> tuple | None:
         inner = [_literal_shape(e, depth + 1) for e in value.elts]
         if not inner or any(i is None for i in inner) or len(set(inner)) != 1:
             return (len(value.elts),) if not inner else None
-        return (len(value.elts),) + inner[0]
+        first = inner[0]
+        assert first is not None  # no element's shape is None (checked above)
+        return (len(value.elts),) + first
     return None
 
 
@@ -555,7 +546,4 @@ def _graph(node: nodes.NodeNG) -> ModuleGraph:
 
 
 def _spelled(expr: nodes.NodeNG) -> str:
-    try:
-        return expr.as_string()
-    except Exception:  # pragma: no cover - astroid's printer is total in practice
-        return "..."
+    return source_text(expr, "...")

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Generic, Optional, TypeVar
+from typing import Generic, TypeVar, overload
 
-_Text = Optional[str]
+from tflint.analysis import run
+
+_Text = str | None
 
 
 def text_memo(maxsize: int) -> Callable[[Callable[[_Text], _Text]], Callable[[_Text], _Text]]:
@@ -40,7 +42,7 @@ def text_memo(maxsize: int) -> Callable[[Callable[[_Text], _Text]], Callable[[_T
 
 _Node = TypeVar("_Node")
 _Answer = TypeVar("_Answer")
-_NODE_MEMOS: list[NodeMemo] = []
+_Missing = TypeVar("_Missing")
 _MISSING = object()
 
 
@@ -50,34 +52,38 @@ class NodeMemo(Generic[_Node, _Answer]):
     One dict keyed by the node itself (astroid nodes hash by identity): an entry costs no
     object of its own, where ``(node, answer)`` tuples or ``id`` keys would add one per
     entry, tens of thousands in a run, for memory and for every full garbage collection to
-    walk. :func:`clear_node_memos` forgets every memo at once.
+    walk. The dict belongs to one run (:mod:`tflint.analysis.run`): when a new run has
+    started, the memo starts empty.
     """
 
     def __init__(self) -> None:
         self._answers: dict[_Node, _Answer] = {}
-        _NODE_MEMOS.append(self)
+        self._run: object = None
+
+    def _current(self) -> dict[_Node, _Answer]:
+        if self._run is not run.state:  # a new run: the old answers are about other trees
+            self._run = run.state
+            self._answers = {}
+        return self._answers
 
     def get(self, node: _Node, compute: Callable[[_Node], _Answer]) -> _Answer:
         """The answer for ``node``, computed by ``compute(node)`` the first time it is asked."""
-        answer = self._answers.get(node, _MISSING)
+        answers = self._current()
+        answer = answers.get(node, _MISSING)
         if answer is _MISSING:
-            answer = self._answers[node] = compute(node)
+            answer = answers[node] = compute(node)
         return answer  # type: ignore[return-value]
 
-    def find(self, node: _Node, missing: object = None) -> _Answer | object:
+    @overload
+    def find(self, node: _Node) -> _Answer | None: ...
+
+    @overload
+    def find(self, node: _Node, missing: _Missing) -> _Answer | _Missing: ...
+
+    def find(self, node: _Node, missing: object = None) -> object:
         """The answer for ``node``, or ``missing`` when it has none yet."""
-        return self._answers.get(node, missing)
+        return self._current().get(node, missing)
 
     def set(self, node: _Node, answer: _Answer) -> None:
         """Record ``answer`` for ``node``."""
-        self._answers[node] = answer
-
-    def clear(self) -> None:
-        """Forget every answer."""
-        self._answers.clear()
-
-
-def clear_node_memos() -> None:
-    """Forget the answers of every :class:`NodeMemo` (a new pylint run)."""
-    for memo in _NODE_MEMOS:
-        memo.clear()
+        self._current()[node] = answer

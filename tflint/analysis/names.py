@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 
 from astroid import nodes
+from astroid.exceptions import AstroidError
 
 from tflint.analysis.index import module_nodes
 from tflint.analysis.memo import text_memo
@@ -122,9 +123,8 @@ class NameResolver:
         only = bindings.only_import.get(node.name)
         if only is not None:
             return self._resolve_binding(only, node.name, depth)
-        try:
-            scope, assignments = scope_lookup(node, node.name)
-        except Exception:  # astroid raises on some malformed scopes; unknown is fine
+        scope, assignments = scope_lookup(node, node.name)
+        if scope is None:  # astroid could not look it up: unknown
             return None
         if isinstance(scope, nodes.Module) and scope.name == "builtins":
             return f"builtins.{node.name}" if hasattr(builtins, node.name) else None
@@ -149,7 +149,7 @@ class NameResolver:
             if binding.level:
                 try:
                     modname = binding.root().relative_to_absolute_name(modname, binding.level)
-                except Exception:
+                except AstroidError:  # more leading dots than packages: the import fails anyway
                     return None
             for imported, alias in binding.names:
                 if imported == "*":
@@ -253,15 +253,20 @@ def _closure(names: set[str], assignments: list[tuple[str, str]], also) -> set[s
     return names
 
 
-def scope_lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG, list[nodes.NodeNG]]:
+def scope_lookup(node: nodes.NodeNG, name: str) -> tuple[nodes.NodeNG | None, list[nodes.NodeNG]]:
     """astroid's ``node.lookup(name)``: the scope binding ``name`` as seen from ``node``, and
-    the bindings that can reach ``node``; raises as astroid does on malformed scopes.
+    the bindings that can reach ``node``; ``(None, [])`` where astroid cannot tell (it raises
+    its own errors on malformed scopes), so callers need no ``try`` that would also hide
+    tflint's own bugs.
 
     astroid memoises ``lookup`` in one cache of the last 128 answers. tflint's tens of
     thousands of look-ups only pushed pylint's own answers out of it, and each answer kept
     there lived just long enough to count towards the next full garbage collection.
     """
-    return node.scope().scope_lookup(node, name)
+    try:
+        return node.scope().scope_lookup(node, name)
+    except AstroidError:
+        return None, []
 
 
 def _leftmost_name(expr: nodes.NodeNG) -> str | None:

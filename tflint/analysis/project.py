@@ -12,8 +12,11 @@ from __future__ import annotations
 import functools
 import os
 from collections import deque
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from astroid import MANAGER, nodes
+from astroid.exceptions import AstroidError
 
 from tflint.analysis.graph import FunctionNode, ModuleGraph, function_label
 from tflint.analysis.imports import ImportIndex, read_text
@@ -48,6 +51,31 @@ def module_name(path: str, root: str) -> str:
     return ".".join(parts)
 
 
+# What astroid raises for a file it cannot turn into a module: its own errors (syntax errors,
+# undecodable text), unreadable files, NUL bytes, and nesting deeper than its recursion allows.
+_UNBUILDABLE = (AstroidError, OSError, UnicodeError, ValueError, RecursionError)
+
+_Fact = TypeVar("_Fact")
+
+
+class ModuleFact(Generic[_Fact]):
+    """A fact about one module that the run computes once, from the module alone.
+
+    Declared once beside the function that computes it, ``GLOBALS = ModuleFact("global
+    declarations", _global_declarations)``, and asked with ``project.fact(module, GLOBALS)``:
+    the object itself is the key, so two facts never collide and the answer keeps its type.
+    """
+
+    __slots__ = ("name", "compute")
+
+    def __init__(self, name: str, compute: Callable[[nodes.Module], _Fact]) -> None:
+        self.name = name
+        self.compute = compute
+
+    def __repr__(self) -> str:
+        return f"ModuleFact({self.name!r})"
+
+
 class Project:
     """Per-run cache of project modules, their graphs and their traced functions.
 
@@ -60,20 +88,20 @@ class Project:
         self._traced: dict[int, tuple[nodes.Module, dict[FunctionNode, Trace]]] = {}
         self._files: dict[str, list[str]] = {}
         self._importers: dict[str, ImportIndex] = {}
-        self._memo: dict[tuple[int, str], tuple[nodes.Module, object]] = {}
+        self._facts: dict[tuple[int, ModuleFact], tuple[nodes.Module, object]] = {}
         self._reach: dict[int, tuple[nodes.Module, dict[int, dict[FunctionNode, Trace]]]] = {}
         self._modules: dict[str, nodes.Module] = {}
         self._unparsable: set[str] = set()
         self._located: dict[tuple[str, str], str | None] = {}
         self._roots: dict[str, str] = {}
 
-    def memo(self, module: nodes.Module, key: str, compute):
-        """``compute(module)``, computed once per module and run (for module-wide facts)."""
-        entry = self._memo.get((id(module), key))
+    def fact(self, module: nodes.Module, fact: ModuleFact[_Fact]) -> _Fact:
+        """What ``fact`` says about ``module``, computed once per module and run."""
+        key = (id(module), fact)
+        entry = self._facts.get(key)
         if entry is None or entry[0] is not module:
-            entry = (module, compute(module))
-            self._memo[(id(module), key)] = entry
-        return entry[1]
+            entry = self._facts[key] = (module, fact.compute(module))
+        return entry[1]  # type: ignore[return-value]
 
     # ---- modules ---------------------------------------------------------------------
     def graph(self, module: nodes.Module) -> ModuleGraph:
@@ -99,7 +127,7 @@ class Project:
         if level:
             try:
                 modname = binding.root().relative_to_absolute_name(modname, level)
-            except Exception:
+            except AstroidError:  # more leading dots than packages: the import fails anyway
                 return None
         root = self._package_root(here)
         key = (root, modname)
@@ -129,7 +157,7 @@ class Project:
             return None
         try:
             module = MANAGER.ast_from_file(path, modname, source=True)
-        except Exception:  # syntax errors and unreadable files: pylint reports them itself
+        except _UNBUILDABLE:  # syntax errors and unreadable files: pylint reports them itself
             self._unparsable.add(key)  # a broken file imported everywhere is tried once
             return None
         self._modules[key] = module

@@ -56,9 +56,8 @@ def outliving_owner(expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, 
     name = root_name(expr)
     if name is None:
         return None
-    try:
-        scope, bindings = scope_lookup(name, name.name)
-    except Exception:
+    scope, bindings = scope_lookup(name, name.name)
+    if scope is None:  # astroid could not look it up: unknown
         return None
     if not bindings or any(
         isinstance(b, (nodes.Import, nodes.ImportFrom, nodes.ClassDef, nodes.FunctionDef)) for b in bindings
@@ -275,9 +274,8 @@ def is_mutated_here(name: nodes.Name) -> bool:
 
 
 def _is_module_name(name: nodes.Name) -> bool:
-    try:
-        scope, _ = scope_lookup(name, name.name)
-    except Exception:
+    scope, _ = scope_lookup(name, name.name)
+    if scope is None:  # astroid could not look it up: unknown
         return False
     return isinstance(scope, nodes.Module) and scope.name != "builtins"
 

@@ -1,6 +1,6 @@
 """TF1 leftovers: the table of TF1-only API, and the TF1 uses of one module, grouped.
 
-The table ``tflint/data/tf1_api.json`` is generated from a real TensorFlow by
+The table ``tflint/facts/data/tf1_api.json`` is generated from a real TensorFlow by
 ``python -m tools.tf1_table``; it is read here lazily, once. TensorFlow is never imported.
 
 :func:`uses_at` answers the tf-v1-* checkers from one pass over the module
@@ -14,15 +14,16 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from tflint.analysis import context
+from tflint.analysis.astutil import has_keyword
 from tflint.analysis.graph import function_label
 from tflint.analysis.index import module_nodes
 from tflint.analysis.names import api_name, scope_lookup
+from tflint.analysis.project import ModuleFact
 from tflint.facts import DATA, tf1_replacements
 
 TABLE_PATH = DATA / "tf1_api.json"
@@ -250,7 +251,7 @@ def uses_at(node: nodes.NodeNG, rule: str) -> list[Use]:
 
 def module_uses(module: nodes.Module) -> dict[int, list[Use]]:
     """Every use the tf-v1-* rules report in ``module``, by ``id`` of the reported node."""
-    return context.project().memo(module, "tf1-uses", _module_uses)
+    return context.project().fact(module, TF1_USES)
 
 
 # ---- the module pass ----------------------------------------------------------------------
@@ -260,6 +261,9 @@ def _module_uses(module: nodes.Module) -> dict[int, list[Use]]:
     if not _imports_tensorflow(module):
         return {}
     return _ModuleScan(module).run()
+
+
+TF1_USES = ModuleFact("TF1 uses", _module_uses)
 
 
 def _imports_tensorflow(module: nodes.Module) -> bool:
@@ -334,7 +338,7 @@ class _ModuleScan:
         func = call.func
         if not isinstance(func, nodes.Attribute):
             return
-        feed_dict = any(kw.arg == "feed_dict" for kw in call.keywords or ())
+        feed_dict = has_keyword(call, "feed_dict")
         confidence = None
         test_session = False
         if func.attrname in SESSION_METHODS:
@@ -507,9 +511,8 @@ class _ModuleScan:
             root = root.expr
         if not isinstance(root, nodes.Name) or not self.removed_imports:
             return False
-        try:
-            _, bindings = scope_lookup(root, root.name)
-        except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: not bound
+        scope, bindings = scope_lookup(root, root.name)
+        if scope is None:  # astroid could not look it up: unknown
             return False
         return any(id(binding) in self.removed_imports for binding in bindings)
 
@@ -558,9 +561,8 @@ def _is_test_session(expr: nodes.NodeNG) -> bool:
     """
     if not isinstance(expr, nodes.Name):
         return False
-    try:
-        _, bindings = scope_lookup(expr, expr.name)
-    except Exception:  # pylint: disable=broad-exception-caught  # malformed scopes: unknown
+    scope, bindings = scope_lookup(expr, expr.name)
+    if scope is None:  # astroid could not look it up: unknown
         return False
     for binding in bindings:
         parent = binding.parent
