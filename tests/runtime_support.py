@@ -1,5 +1,6 @@
-"""Helpers for the runtime-mode tests (tests/test_runtime_*.py): run the CLI, run one child on a
-script with hand-made findings, and share one expensive result between pytest-xdist workers."""
+"""Helpers for the tests that run TensorFlow (tests/runtime/): run the CLI, run one child on a
+script with hand-made findings, run a sample once per session, and share one expensive result
+between pytest-xdist workers."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import PYTHON, REPO
+from conftest import PYTHON, REPO, SAMPLES
 
 from tflint.runtime import confirmations
 from tflint.runtime.findings import Finding, make_finding
@@ -102,7 +103,7 @@ def shared(tmp_path_factory, name: str, compute: Callable[[], Any], wait: float 
             time.sleep(0.5)
         kind, value = pickle.loads(data.read_bytes())
         if kind == "error":
-            raise RuntimeError(f"computing {name} failed in another worker: {value}")
+            raise RuntimeError(f"computing {name} failed in another worker: {value}") from None
         return value
     try:
         value = compute()
@@ -113,3 +114,18 @@ def shared(tmp_path_factory, name: str, compute: Callable[[], Any], wait: float 
     partial.write_bytes(pickle.dumps(("value", value)))
     partial.replace(data)
     return value
+
+
+def run_sample(tmp_path_factory, path: Path) -> subprocess.CompletedProcess:
+    """``python samples/<symbol>/<bad|good>.py`` with real TensorFlow, run once per test session
+    (across pytest-xdist workers) for every test that reads what the sample prints."""
+    path = Path(path)
+
+    def run() -> subprocess.CompletedProcess:
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", CUDA_VISIBLE_DEVICES="")
+        return subprocess.run(
+            [PYTHON, str(path)], capture_output=True, text=True, timeout=300, env=env, cwd=path.parent, check=False
+        )
+
+    name = path.resolve().relative_to(SAMPLES).with_suffix("").as_posix().replace("/", "-")
+    return shared(tmp_path_factory, f"sample-run-{name}", run)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import astroid
 import pytest
 from astroid import nodes
+from conftest import FUNCTIONAL, REPO
 
 from tflint.analysis.index import module_nodes
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted((ROOT / "tests" / "functional").rglob("*.py"))
+ROOT = REPO
+# the functional cases, not the test modules beside their folders
+SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted(p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL)
 QUERIES = [
     nodes.NodeNG,  # every node: the walk skips the children of leaf nodes, and must miss none
     nodes.Call,

@@ -422,8 +422,7 @@ def test_the_counter_never_runs_into_report_lines_on_the_same_terminal(project):
     assert status == 4
     # what stays visible of each line: the text after its last carriage return, erasures removed
     lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in terminal.split("\r\n")]
-    assert sum(line.startswith("model.py:6:4: W7301") or line.startswith("a.py:6:4: W7301")
-               or line.startswith("b.py:6:4: W7301") for line in lines) == 3
+    assert sum(line.startswith(("model.py:6:4: W7301", "a.py:6:4: W7301", "b.py:6:4: W7301")) for line in lines) == 3
     assert sum(line.startswith("************* Module ") for line in lines) == 3
     assert not [line for line in lines if "tflint:" in line]
 

@@ -64,7 +64,7 @@ def test_index_lists_every_live_rule_with_its_id_and_link(site):
     rows = re.findall(r"<tr>(.*?)</tr>", article(site / "index.html"), flags=re.DOTALL)
     cells = [re.findall(r"<td>(.*?)</td>", row, flags=re.DOTALL) for row in rows]
     listed = {visible_text(row[0]): (row[0], visible_text(row[1])) for row in cells if len(row) >= 2}
-    for msgid, symbol, summary in rules():
+    for msgid, symbol, _summary in rules():
         assert symbol in listed, f"{symbol} missing from the index"
         link, code = listed[symbol]
         assert code == msgid

@@ -10,8 +10,7 @@ import subprocess
 import textwrap
 import zipfile
 
-import pytest
-from conftest import PYTHON, REPO
+from conftest import PYTHON, REPO, source_copy
 from runtime_support import NO_TENSORFLOW, clean_env, run_cli, write
 
 import tflint
@@ -183,9 +182,12 @@ def test_only_tflint_messages_become_findings(tmp_path):
 
 
 def test_the_wheel_ships_the_runtime_mode(tmp_path):
-    subprocess.run([PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(REPO)],
+    # from a clean copy: a build in the checkout would reuse its stale build/ folder
+    source = source_copy(tmp_path / "source")
+    subprocess.run([PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)],
                    check=True, capture_output=True)
     (wheel,) = tmp_path.glob("tflint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "tflint/__main__.py" in names
-    assert {"tflint/runtime/child.py", "tflint/runtime/instrument.py", "tflint/runtime/confirmations.py"} <= set(names)
+    assert {"tflint/runtime/child.py", "tflint/runtime/instrument/__init__.py",
+            "tflint/runtime/instrument/core.py", "tflint/runtime/confirmations.py"} <= set(names)

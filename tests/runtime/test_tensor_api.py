@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import os
 import re
 import textwrap
 
@@ -17,9 +16,17 @@ import pytest
 
 from tflint.facts import tensor_api
 
-tf = pytest.importorskip("tensorflow")
-keras = pytest.importorskip("keras")
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Imported by the session fixtures of tests/conftest.py when the first test here runs, not at
+# collection (which would import TensorFlow into every worker, and into `make test-fast`).
+tf = keras = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _installed_tensorflow(request):
+    """Fails every test here, clearly, when TensorFlow or Keras is missing: never skips."""
+    global tf, keras  # pylint: disable=global-statement
+    tf, keras = request.getfixturevalue("tensorflow"), request.getfixturevalue("keras")
+
 
 _SEVERAL = re.compile(r"\b(tuple|Tuple|pair|Pair|Two `?[Tt]ensor|Four `?[Tt]ensor|list of|A list)\b|RaggedTensor")
 

@@ -1,7 +1,7 @@
 """Pylint-format functional tests: ``tests/functional/<rule>/*.py`` with ``# [symbol]`` lines.
 
 Regenerate the expected ``.txt`` files after a deliberate message change with
-``python tests/test_functional.py --update`` (add case paths or name fragments after it to
+``python tests/functional/test_functional.py --update`` (add case paths or name fragments after it to
 regenerate only those: ``--update tf_retracing_argument_graph``).
 """
 
@@ -17,7 +17,7 @@ import pytest
 from pylint.testutils import LintModuleTest, lint_module_test
 from pylint.testutils.functional import FunctionalTestFile, LintModuleOutputUpdate
 
-FUNCTIONAL = Path(__file__).parent / "functional"
+FUNCTIONAL = Path(__file__).parent  # this folder: one sub-folder of cases per rule
 CASES = sorted(FUNCTIONAL.glob("*/*.py"))
 # pylint's annotation pattern (pylint.testutils.constants._EXPECTED_RE) only allows [a-z-] in
 # a symbol; ours may hold digits (tf-v1-api). Same syntax otherwise: `# [sym]`, `# +1: [sym]`.

@@ -4,16 +4,16 @@ message control (inline and in the configuration, by symbol and by id) works as 
 from __future__ import annotations
 
 import re
-import subprocess
 import textwrap
 
 import pytest
-from conftest import DOCS, PYTHON, lint_paths
+from conftest import DOCS, lint_paths
 from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import tflint
 from tflint import settings
+from tflint.analysis import context
 
 # One module where each option decides one finding.
 PROJECT = textwrap.dedent(
@@ -64,7 +64,7 @@ def project(tmp_path, monkeypatch):
     (tmp_path / "model.py").write_text(PROJECT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     yield tmp_path
-    settings.reset()
+    context.reset()  # back to the default options for the tests that follow
 
 
 def _findings(folder, *extra: str) -> set[tuple[str, int]]:
@@ -113,22 +113,10 @@ def test_a_bare_decorator_name_matches_the_last_part(project):
 def test_each_run_starts_from_its_own_configuration(project):
     """Editors lint many times in one process: a run's options must not leak into the next."""
     assert ("tf-print-in-graph", 9) in _findings(project, "--tf-graph-decorators=compiled", "--tf-keras-traced=n")
-    assert settings.current() == settings.DEFAULTS  # reset when the run ends
+    assert context.settings() == settings.DEFAULTS  # reset when the run ends
     found = _findings(project)
     assert ("tf-print-in-graph", 9) not in found
     assert ("tf-print-in-graph", 15) in found
-
-
-def test_options_reach_pylints_worker_processes(project):
-    (project / "other.py").write_text(PROJECT, encoding="utf-8")
-    result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tf-print-in-graph",
-         "-j", "2", "--tf-graph-decorators=compiled", "--tf-keras-traced=n", "model.py", "other.py"],
-        capture_output=True, text=True, cwd=project, check=False,
-    )
-    assert (result.stderr, result.returncode) == ("", 4)
-    reported = sorted(re.findall(r"^(\w+)\.py:(\d+):", result.stdout, flags=re.MULTILINE))
-    assert reported == [("model", "9"), ("other", "9")]
 
 
 def test_an_invalid_value_is_a_usage_error_not_a_traceback(project, capsys):

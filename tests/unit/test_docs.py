@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DOCS, SAMPLES
+from conftest import DOCS, FUNCTIONAL, SAMPLES
 
 from tflint.checkers import ALL_CHECKERS
 from tflint.checkers.base import InternalErrorChecker
@@ -47,8 +47,6 @@ def test_rule_has_a_bad_and_a_good_sample(symbol):
 
 @pytest.mark.parametrize("symbol", [s for s in SYMBOLS if s != "tf-internal-error"])
 def test_rule_has_functional_tests_under_its_name(symbol):
-    from test_functional import FUNCTIONAL
-
     assert (FUNCTIONAL / symbol).is_dir()
 
 

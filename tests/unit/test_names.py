@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import astroid
 import pytest
+from conftest import FUNCTIONAL, REPO
 
 from tflint.analysis.names import NameResolver, api_name
 
@@ -67,8 +68,10 @@ def test_api_name_unifies_keras_homes():
 
 
 # ---- the shortcuts that skip astroid's scope lookup ------------------------------------------
-_ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
-_SOURCES = sorted((_ROOT / "samples").rglob("*.py")) + sorted((_ROOT / "tests" / "functional").rglob("*.py"))
+_ROOT = REPO
+# the functional cases, not the test modules beside their folders
+_SOURCES = sorted((_ROOT / "samples").rglob("*.py")) + sorted(
+    p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL)
 
 
 class _AlwaysLookUp:

@@ -18,28 +18,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import REPO, SAMPLES, source_copy
 from runtime_support import clean_env, shared, write
 
 BAD = sorted(SAMPLES.glob("*/bad.py"))
 GOOD = sorted(SAMPLES.glob("*/good.py"))
 _LINT = ("--load-plugins=tflint", "--disable=all", "--enable=tflint", "--score=no", "--persistent=no")
-
-
-def source_copy(dest: Path) -> Path:
-    """What a clone of the checkout holds (tracked and new, unignored files), symbolic links kept."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=REPO, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source, target = REPO / name, dest / name
-        if not os.path.lexists(source):
-            continue  # deleted in the work tree, not yet in the index
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_symlink():
-            target.symlink_to(os.readlink(source))
-        elif source.is_file():
-            shutil.copy2(source, target)
-    return dest
 
 
 def _commit(folder: Path) -> None:
@@ -138,6 +122,17 @@ def test_the_readmes_git_install_command_works(installs, tmp_path):
     assert result.returncode == 4 and "W7301" in result.stdout, result.stderr
 
 
+def test_the_wheel_ships_every_package_of_the_source_tree(installs):
+    """pyproject lists the packages by hand: a new subpackage left out would vanish from installs."""
+    import zipfile  # pylint: disable=import-outside-toplevel
+
+    names = set(zipfile.ZipFile(installs["wheel"]).namelist())
+    source = [p.relative_to(REPO).as_posix() for p in (REPO / "tflint").rglob("*.py")
+              if "__pycache__" not in p.parts and not p.relative_to(REPO).as_posix().startswith("tflint/checkers/")]
+    source += [f"tflint/checkers/{p.name}" for p in (REPO / "checkers").glob("*.py")]
+    assert sorted(set(source) - names) == []
+
+
 def test_the_wheel_ships_no_generators_and_a_license(installs):
     import zipfile  # pylint: disable=import-outside-toplevel
 
@@ -149,7 +144,7 @@ def test_the_wheel_ships_no_generators_and_a_license(installs):
     assert "License-Expression: MIT" in text
     assert "Project-URL: Documentation, https://" in text
     for requirement in ("pylint", "astroid", "tensorflow-cpu"):
-        line = next(l for l in text.splitlines() if l.startswith(f"Requires-Dist: {requirement}"))
+        line = next(entry for entry in text.splitlines() if entry.startswith(f"Requires-Dist: {requirement}"))
         assert "<" in line, f"{requirement} has no upper bound: {line}"
 
 
