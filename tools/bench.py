@@ -100,7 +100,7 @@ def main() -> int:
             print(f"{package.name:26s} {label:48s} {run.wall:8.1f} s wall {run.cpu:8.1f} s CPU "
                   f"{run.peak:8.0f} MiB", flush=True)
     print("\nTotals:")
-    for (label, _), total in zip(CONFIGS.items(), totals):
+    for (label, _), total in zip(CONFIGS.items(), totals, strict=False):
         print(f"  {label:48s} {total['wall']:8.1f} s wall {total['cpu']:8.1f} s CPU {total['peak']:8.0f} MiB")
     failed = False
     print("\nRatios (target):")

@@ -1,4 +1,4 @@
-"""Generate ``tflint/data/tf1_api.json``: the TF1-only API, read from an installed TensorFlow.
+"""Generate ``tflint/facts/data/tf1_api.json``: the TF1-only API, read from an installed TensorFlow.
 
 Run ``python -m tools.tf1_table`` from the repository root (TensorFlow installed) and commit the result. The static
 linter never runs this module (it imports TensorFlow): it reads the JSON through
@@ -415,7 +415,7 @@ def dump(table: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the table to ``tflint/data/tf1_api.json`` (or to the path given)."""
+    """Write the table to ``tflint/facts/data/tf1_api.json`` (or to the path given)."""
     argv = sys.argv[1:] if argv is None else argv
     output = Path(argv[0]) if argv else OUTPUT
     table = build()

@@ -17,13 +17,16 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pylint.lint import PyLinter, Run
 from pylint.lint.expand_modules import _is_ignored_file
 
 from tflint.cli import files
+
+if TYPE_CHECKING:
+    from pylint.typing import FileItem
 
 _REDRAW_SECONDS = 0.1  # a terminal line redrawn more often only costs time
 
@@ -165,7 +168,7 @@ class ProgressLinter(PyLinter):
                 wrapped.append((reporter, stream))
         return wrapped
 
-    def _iterate_file_descrs(self, *args: Any, **kwargs: Any):  # type: ignore[override]
+    def _iterate_file_descrs(self, *args: Any, **kwargs: Any) -> Iterator[FileItem]:
         """Pylint's module list, counted first so the line can say "12/340"."""
         items = list(super()._iterate_file_descrs(*args, **kwargs))
         if self.progress is not None:
@@ -186,7 +189,9 @@ class _ProgressRun(Run):
         self._progress = progress
         super().__init__(args)
 
-    def LinterClass(self, *args: Any, **kwargs: Any) -> ProgressLinter:  # pylint: disable=invalid-name
+    # pylint's Run declares ``LinterClass = PyLinter`` and only ever calls ``self.LinterClass(...)``:
+    # a method that makes the linter stands in for the class, which mypy cannot see.
+    def LinterClass(self, *args: Any, **kwargs: Any) -> ProgressLinter:  # type: ignore[override]  # pylint: disable=invalid-name
         """Pylint calls ``self.LinterClass(options, option_groups=...)`` to make its linter."""
         linter = ProgressLinter(*args, **kwargs)
         linter.progress = self._progress

@@ -4,7 +4,7 @@ Names are canonical (see :func:`tflint.analysis.names.api_name`). A call is a sy
 graph code only when this table says so: a family (``tf.math.*``, ``tf.nn.*`` ...) whose
 functions return one tensor, minus the members that return a tuple, a list, a ragged or
 sparse tensor, or a Python object; or a top-level function listed by name. Everything
-else is unknown. ``tests/test_tensor_api.py`` checks the table against an installed
+else is unknown. ``tests/runtime/test_tensor_api.py`` checks the table against an installed
 TensorFlow (every name exists; no tuple-returning family member is missing from the
 exceptions).
 """
@@ -18,7 +18,7 @@ KERAS_VERSION = "3.15.1"
 
 # Families of functions that return one tensor: every public function of these TF 2.21 / Keras 3
 # namespaces, minus the members listed below as tuples, lists, ragged results or Python values.
-# Regenerate with ``tests/test_tensor_api.py`` (it prints the difference against the installed TF).
+# Regenerate with ``tests/runtime/test_tensor_api.py`` (it prints the difference against the installed TF).
 _FAMILY_FUNCTIONS = {
     "tensorflow.math.": """
         abs accumulate_n acos acosh add add_n angle argmax argmin asin asinh atan atan2 atanh

@@ -5,7 +5,7 @@ module (``"layers"``) covers everything in it unless a longer key matches. Each 
 ``(replacement, explanation)``: the replacement is an imperative clause that follows "in TF2,"
 in a message ("use tf.keras.optimizers.Adam", "drop it"), the explanation says what the
 symbol does, or what goes wrong with it, under TensorFlow 2. The generated table
-(``tflint/data/tf1_api.json``) supplies the TF2 name of renamed symbols; this map adds the
+(``tflint/facts/data/tf1_api.json``) supplies the TF2 name of renamed symbols; this map adds the
 idiom where no rename exists.
 """
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from tflint.runtime import confirmations
 from tflint.runtime.confirmations import CONFIRMED, NOT_EXERCISED, NOT_REPRODUCED, Verdict
@@ -70,7 +71,7 @@ def plan_runs(static: StaticResult, pytest_args: list[str] | None, cwd: str,
               named: list[str] | None = None) -> list[RunPlan]:
     """One pytest plan; or one plan per file named on the command line and per file with findings."""
     wanted = confirmations.watches(static.findings)
-    common = {"cwd": cwd, "trace_files": static.files, "watch_globals": wanted.get("globals", []),
+    common: dict[str, Any] = {"cwd": cwd, "trace_files": static.files, "watch_globals": wanted.get("globals", []),
               "module_checks": wanted.get("modules", [])}
     if pytest_args is not None:
         name = "pytest " + " ".join(pytest_args) if pytest_args else "pytest"

@@ -8,9 +8,9 @@ returns a :class:`Verdict`:
 - ``not-exercised``: the code never ran, or ran only while tracing a function that was then
   never called (there was nothing to compare).
 
-Rules are registered with :func:`rule`; ``tests/test_runtime_rules.py`` fails when a live
+Rules are registered with :func:`rule`; ``tests/unit/test_runtime_rules.py`` fails when a live
 message (``tflint.docs.rules()``) has none. A rule may be registered before its message lands
-(``anticipated=True``): it starts working that day, and ``tests/test_runtime_samples.py`` then
+(``anticipated=True``): it starts working that day, and ``tests/runtime/test_runtime_samples.py`` then
 checks it on the message's bad sample.
 """
 
@@ -268,8 +268,8 @@ def _watch_global(finding: Finding) -> dict[str, list[Any]]:
 def _frozen_python_global(finding: Finding, observations: Observations) -> Verdict:
     name = _global_name(finding) or "the global"
     records = [g for g in observations.globals_at(*_where(finding)) if g["name"] == name]
-    real = [(g, observations.owner(g["owner"])) for g in records]
-    real = [(g, o) for g, o in real if o is not None and o.kind != "graph"]
+    owned = [(g, observations.owner(g["owner"])) for g in records]
+    real = [(g, o) for g, o in owned if o is not None and o.kind != "graph"]
     stale = [(g, o) for g, o in real if g["stale_runs"]]
     if stale:
         record, owner = max(stale, key=lambda pair: pair[0]["stale_runs"])
@@ -649,8 +649,8 @@ def _executing_eagerly_in_graph(finding: Finding, observations: Observations) ->
     stats = observations.line_stats(*_where(finding))
     if not stats.ran:
         return _not_ran("the line")
-    owners = [observations.owner(o) for o in stats.traced]
-    owners = [o for o in owners if o is not None]
+    found = [observations.owner(o) for o in stats.traced]
+    owners = [o for o in found if o is not None]
     if owners:
         return Verdict(CONFIRMED, f"the line ran while TensorFlow traced {observations.describe(owners[0])}, "
                                   "where tf.executing_eagerly() is False")

@@ -60,15 +60,19 @@ def _source(path: str) -> tuple[list[str], ast.Module | None]:
     return text.splitlines(), tree
 
 
-def _header_end(stmt: ast.AST) -> int:
+# What a finding can sit on: a statement, or an `except` clause (which is not one in `ast`).
+_Statement = ast.stmt | ast.ExceptHandler
+
+
+def _header_end(stmt: _Statement) -> int:
     """Last line of a compound statement's header (the line before its body)."""
     body = getattr(stmt, "body", None)
-    if isinstance(body, list) and body and isinstance(body[0], ast.AST):
+    if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
         return max(stmt.lineno, body[0].lineno - 1)
     return stmt.end_lineno or stmt.lineno
 
 
-def _first_line(stmt: ast.AST) -> int:
+def _first_line(stmt: _Statement) -> int:
     decorators = getattr(stmt, "decorator_list", None) or []
     return min([stmt.lineno, *(d.lineno for d in decorators)])
 
@@ -81,9 +85,9 @@ def statement_span(path: str, line: int) -> tuple[int, int]:
     return (_first_line(statement), _header_end(statement)) if statement is not None else (line, line)
 
 
-def _innermost_statement(tree: ast.Module, line: int) -> ast.AST | None:
+def _innermost_statement(tree: ast.Module, line: int) -> _Statement | None:
     """The innermost statement (or ``except`` clause) whose header holds ``line``."""
-    best: ast.AST | None = None
+    best: _Statement | None = None
     for node in ast.walk(tree):
         if isinstance(node, (ast.stmt, ast.ExceptHandler)) and _first_line(node) <= line <= _header_end(node):
             if best is None or _header_end(node) - _first_line(node) <= _header_end(best) - _first_line(best):

@@ -14,6 +14,10 @@ import sys
 import threading
 from collections.abc import Callable
 from types import CodeType, FrameType
+from typing import Any
+
+# sys.monitoring exists from Python 3.12 on; tflint supports 3.10, where type checkers lack it.
+_MONITORING: Any = getattr(sys, "monitoring", None)
 
 OnLine = Callable[[FrameType, int], None]
 OnException = Callable[[FrameType, BaseException], None]
@@ -49,7 +53,7 @@ class LineTracer:
         """Decide again for every code object (after new user files became known)."""
         self._decided.clear()
         if self._tool is not None:
-            sys.monitoring.restart_events()
+            _MONITORING.restart_events()
 
     # -- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:
@@ -61,7 +65,7 @@ class LineTracer:
 
     def stop(self) -> None:
         if self._tool is not None:
-            mon = sys.monitoring
+            mon = _MONITORING
             mon.set_events(self._tool, 0)
             mon.register_callback(self._tool, mon.events.LINE, None)
             mon.register_callback(self._tool, mon.events.RAISE, None)
@@ -69,7 +73,7 @@ class LineTracer:
             self._tool = None
         else:
             sys.settrace(None)
-            threading.settrace(None)  # type: ignore[arg-type]
+            threading.settrace(None)
 
     def ensure_thread(self) -> None:
         """Trace the current thread too (TensorFlow's C++ threads run py_function callbacks)."""
@@ -77,7 +81,7 @@ class LineTracer:
             sys.settrace(self._global_trace)
 
     # -- sys.settrace ---------------------------------------------------------------------
-    def _global_trace(self, frame: FrameType, event: str, arg):  # noqa: ANN001
+    def _global_trace(self, frame: FrameType, event: str, arg):
         try:
             if event == "call" and self.wanted(frame.f_code):
                 return self._local_trace
@@ -85,7 +89,7 @@ class LineTracer:
             self.dropped += 1
         return None
 
-    def _local_trace(self, frame: FrameType, event: str, arg):  # noqa: ANN001
+    def _local_trace(self, frame: FrameType, event: str, arg):
         # An exception escaping a trace function makes CPython switch tracing off for good (a
         # RecursionError in deep user recursion would): never let one out.
         try:
@@ -103,12 +107,12 @@ class LineTracer:
     def active(self) -> bool:
         """Still installed on this thread (user code may have replaced the tracer)."""
         if self._tool is not None:
-            return sys.monitoring.get_tool(self._tool) == _TOOL_NAME
+            return _MONITORING.get_tool(self._tool) == _TOOL_NAME
         return getattr(sys.gettrace(), "__func__", None) is LineTracer._global_trace
 
     # -- sys.monitoring (3.12+) -----------------------------------------------------------
     def _start_monitoring(self) -> None:
-        mon = sys.monitoring
+        mon = _MONITORING
         for tool in (mon.DEBUGGER_ID, 3, 4, 5, mon.PROFILER_ID):
             if mon.get_tool(tool) is None:
                 mon.use_tool_id(tool, _TOOL_NAME)
@@ -120,9 +124,9 @@ class LineTracer:
         mon.register_callback(self._tool, mon.events.RAISE, self._monitor_raise)
         mon.set_events(self._tool, mon.events.LINE | mon.events.RAISE)
 
-    def _monitor_line(self, code: CodeType, line: int):  # noqa: ANN202
+    def _monitor_line(self, code: CodeType, line: int):
         if not self.wanted(code):
-            return sys.monitoring.DISABLE
+            return _MONITORING.DISABLE
         try:
             self._on_line(sys._getframe(1), line)  # pylint: disable=protected-access
         except Exception:  # pylint: disable=broad-exception-caught

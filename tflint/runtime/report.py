@@ -121,9 +121,9 @@ def to_text(outcome: Outcome) -> str:
     for problem in outcome.static.problems:
         lines.append(f"could not analyse {problem} (its findings are unknown)")
     for run in outcome.runs:
-        problem = run.problem()
-        if problem:
-            lines.append(f"run {run.plan.name}: {problem}")
+        stopped = run.problem()
+        if stopped:
+            lines.append(f"run {run.plan.name}: {stopped}")
     if not outcome.static.files:
         lines.append("no Python files found")
     lines.append("")
