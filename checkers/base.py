@@ -43,7 +43,9 @@ class TFLintChecker(BaseChecker):
         (tests, embedding tools) never sees a previous run's configuration."""
         run.current().settings = settings.DEFAULTS
 
-    def add_traced_message(self, symbol: str, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str) -> None:
+    def add_traced_message(
+        self, symbol: str, node: nodes.NodeNG, trace: Trace, what: str, error: str, fix: str
+    ) -> None:
         """Report ``symbol`` in traced code: what fails, the error TF raises, where the
         function is traced and the fix, with the confidence AutoGraph's state allows."""
         self.add_message(

@@ -73,7 +73,8 @@ class BranchStructureChecker(TFLintChecker):
                 branch = "`if`" if in_body or not in_else else "`else`"
                 other = "else" if branch == "`if`" else "main"
                 self._report(
-                    node.test, trace,
+                    node.test,
+                    trace,
                     f"`{name}` is set only in the {branch} branch of `if {condition}:` and used after it",
                     f"ValueError ('{name}' must also be initialized in the {other} branch)",
                     f"give `{name}` a value before the `if` or in both branches",
@@ -86,7 +87,8 @@ class BranchStructureChecker(TFLintChecker):
             if clash:
                 assert left is not None and right is not None  # _clash() finds a clash only between two values
                 self._report(
-                    node.test, trace,
+                    node.test,
+                    trace,
                     f"`{name}` is {clash[0]} after the `if {condition}:` branch and {clash[1]} after the other",
                     _clash_error(name, left, right),
                     f"give `{name}` the same kind of value (a tensor) in both branches",
@@ -102,7 +104,8 @@ class BranchStructureChecker(TFLintChecker):
             return
         if tensors.may_fall_off(func.body):
             self._report(
-                node.test, trace,
+                node.test,
+                trace,
                 f"`return` (line {inside[0].lineno}) in a branch of `if {condition}:` while `{func.name}` "
                 "can end without one",
                 "ValueError ('the else branch must also have a return statement')",
@@ -118,7 +121,8 @@ class BranchStructureChecker(TFLintChecker):
                 in_else = any(s is ret or s.parent_of(ret) for s in node.orelse)
                 branch = "main" if node.parent_of(ret) and not in_else else "else"
                 self._report(
-                    node.test, trace,
+                    node.test,
+                    trace,
                     f"`{func.name}` returns None (line {ret.lineno}) and a tensor on the other path through "
                     f"`if {condition}:`",
                     f"ValueError ('retval_' is None at the end of the {branch} branch)",
@@ -139,9 +143,11 @@ class BranchStructureChecker(TFLintChecker):
         trace = self._converted(node)
         if trace is not None:
             self._report(
-                node, trace,
+                node,
+                trace,
                 f"the two sides of `... if {node.test.as_string()} else ...` are {clash[0]} and {clash[1]}",
-                _clash_error(node.test.as_string(), left, right), "give both sides the same kind of value (a tensor)",
+                _clash_error(node.test.as_string(), left, right),
+                "give both sides the same kind of value (a tensor)",
             )
 
     @only_required_for_messages(SYMBOL)
@@ -171,9 +177,11 @@ class BranchStructureChecker(TFLintChecker):
             if not dataset and (value is None or value.what != "none"):
                 continue  # TF 2.21 carries it (and asserts at run time that the loop ran at least once)
             self._report(
-                node.iter if isinstance(node, nodes.For) else node.test, trace,
+                node.iter if isinstance(node, nodes.For) else node.test,
+                trace,
                 f"`{name}` is first set inside the tensor loop `{autograph.loop_header(node)}:` and used after it",
-                f"ValueError ('{name}' must be defined before the loop)", f"give `{name}` a value before the loop",
+                f"ValueError ('{name}' must be defined before the loop)",
+                f"give `{name}` a value before the loop",
             )
 
 
@@ -216,8 +224,10 @@ def _defines(statements, name: str) -> bool:
                 return True  # a Python condition picks its branch while tracing: it may well define it
         if isinstance(statement, nodes.With) and _defines(statement.body, name):
             return True
-        if isinstance(statement, nodes.Try) and _defines(statement.body, name) and all(
-            _defines(h.body, name) for h in statement.handlers
+        if (
+            isinstance(statement, nodes.Try)
+            and _defines(statement.body, name)
+            and all(_defines(h.body, name) for h in statement.handlers)
         ):
             return True
     return False
@@ -274,7 +284,7 @@ def _live_after(statement: nodes.NodeNG, name: str) -> bool:
             return False
         for block in _blocks(parent):
             if node in block:
-                effect = _block_effect(block[block.index(node) + 1:], name)
+                effect = _block_effect(block[block.index(node) + 1 :], name)
                 if effect is not None:
                     return effect
         if isinstance(parent, (nodes.For, nodes.While)) and node in parent.body:

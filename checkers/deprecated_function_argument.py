@@ -74,8 +74,9 @@ def _function_forwards(func: nodes.FunctionDef, depth: int) -> bool:
         return False
     graph = context.project().graph(func.root())
     for call in func.nodes_of_class(nodes.Call):
-        if any(kw.arg is None and isinstance(kw.value, nodes.Name) and kw.value.name == kwarg
-               for kw in call.keywords or ()):
+        if any(
+            kw.arg is None and isinstance(kw.value, nodes.Name) and kw.value.name == kwarg for kw in call.keywords or ()
+        ):
             if graph.is_tf_function(call.func) or forwards_keywords_to_tf_function(call.func, graph, depth + 1):
                 return True
     return False
@@ -100,7 +101,9 @@ def _class_forwards(cls: nodes.ClassDef, depth: int) -> bool:
         return False
     graph = context.project().graph(cls.root())
     for call in cls.nodes_of_class(nodes.Call):
-        if any(kw.arg is None and isinstance(kw.value, nodes.Attribute) and kw.value.attrname in kept
-               for kw in call.keywords or ()) and graph.is_tf_function(call.func):
+        if any(
+            kw.arg is None and isinstance(kw.value, nodes.Attribute) and kw.value.attrname in kept
+            for kw in call.keywords or ()
+        ) and graph.is_tf_function(call.func):
             return True
     return False

@@ -13,9 +13,7 @@ from tflint.facts import tfapi
 from tflint.messages import msgid
 
 SYMBOL = "tf-eager-debug-leftover"
-_KERAS_EFFECT = (
-    "makes fit/evaluate/predict run the model's `train_step`/`call` eagerly, step by step, without a graph"
-)
+_KERAS_EFFECT = "makes fit/evaluate/predict run the model's `train_step`/`call` eagerly, step by step, without a graph"
 _FIX = "remove it, or turn it on only behind a debug flag (`if args.debug:`)"
 
 

@@ -14,10 +14,14 @@ from tflint.messages import msgid
 
 SYMBOL = "tf-eager-training-loop"
 _UPDATES = frozenset({"apply_gradients", "minimize"})
-_FIX = ("decorate the step with @tf.function and pass it tensors (not Python numbers) so that it runs as one "
-        "graph, usually several times faster")
-_INLINE_FIX = ("move the step into a function decorated with @tf.function and call it from the loop with tensors "
-               "(not Python numbers), so that it runs as one graph, usually several times faster")
+_FIX = (
+    "decorate the step with @tf.function and pass it tensors (not Python numbers) so that it runs as one "
+    "graph, usually several times faster"
+)
+_INLINE_FIX = (
+    "move the step into a function decorated with @tf.function and call it from the loop with tensors "
+    "(not Python numbers), so that it runs as one graph, usually several times faster"
+)
 
 
 class EagerTrainingLoopChecker(OptInChecker):
@@ -53,7 +57,9 @@ class EagerTrainingLoopChecker(OptInChecker):
                 if call.root() is not node.root():
                     where += f" of {calls.os_basename(call.root().file)}"
                 self.add_message(
-                    SYMBOL, node=node, args=(f"`{node.name}`", update, where, _FIX),
+                    SYMBOL,
+                    node=node,
+                    args=(f"`{node.name}`", update, where, _FIX),
                     confidence=HIGH if call.root() is node.root() else INFERENCE,
                 )
                 return
@@ -75,7 +81,9 @@ class EagerTrainingLoopChecker(OptInChecker):
             return
         subject = calls.loop_phrase(loop)
         self.add_message(
-            SYMBOL, node=node, args=(subject[0].upper() + subject[1:], update, "on every iteration", _INLINE_FIX),
+            SYMBOL,
+            node=node,
+            args=(subject[0].upper() + subject[1:], update, "on every iteration", _INLINE_FIX),
             confidence=HIGH,
         )
 

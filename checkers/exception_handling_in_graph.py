@@ -48,7 +48,9 @@ class ExceptionHandlingInGraphChecker(TFLintChecker):
             )
             fix = "check inputs with tf.debugging.assert_* / tf.where, or catch the error around the call"
             self.add_message(
-                SYMBOL, node=handler, args=(trace.chain[-1], trace.describe(node.root().file), what, fix),
+                SYMBOL,
+                node=handler,
+                args=(trace.chain[-1], trace.describe(node.root().file), what, fix),
                 confidence=autograph.confidence(trace),
             )
             return
@@ -69,7 +71,9 @@ class ExceptionHandlingInGraphChecker(TFLintChecker):
         )
         fix = "check with tf.debugging.Assert / tf.debugging.assert_* (they fail when the graph runs)"
         self.add_message(
-            SYMBOL, node=node, args=(trace.chain[-1], trace.describe(node.root().file), what, fix),
+            SYMBOL,
+            node=node,
+            args=(trace.chain[-1], trace.describe(node.root().file), what, fix),
             confidence=autograph.confidence(trace),
         )
 

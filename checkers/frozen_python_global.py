@@ -13,9 +13,7 @@ from tflint.checkers.base import TFLintChecker, guarded
 from tflint.messages import msgid
 
 # The module globals the module changes after set-up, with the line of the change.
-CHANGED_GLOBALS = ModuleFact(
-    "changed globals", lambda module: pystate.changed_globals(module, context.names(module))
-)
+CHANGED_GLOBALS = ModuleFact("changed globals", lambda module: pystate.changed_globals(module, context.names(module)))
 
 
 class FrozenPythonGlobalChecker(TFLintChecker):

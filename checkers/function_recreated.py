@@ -81,8 +81,12 @@ class FunctionRecreatedChecker(TFLintChecker):
             self.add_message(
                 SYMBOL,
                 node=where,
-                args=(what, f"on every iteration of {calls.loop_phrase(loop)}", "the loop",
-                      "create it once, before the loop, and call that object"),
+                args=(
+                    what,
+                    f"on every iteration of {calls.loop_phrase(loop)}",
+                    "the loop",
+                    "create it once, before the loop, and call that object",
+                ),
                 confidence=HIGH,
             )
 
@@ -114,9 +118,13 @@ class FunctionRecreatedChecker(TFLintChecker):
         self.add_message(
             SYMBOL,
             node=where,
-            args=(what, f"on every call of `{owner.name}`", f"`{owner.name}`",
-                  f"create it once outside `{owner.name}` (at module level, or in `__init__` stored on self) and "
-                  f"reuse it"),
+            args=(
+                what,
+                f"on every call of `{owner.name}`",
+                f"`{owner.name}`",
+                f"create it once outside `{owner.name}` (at module level, or in `__init__` stored on self) and "
+                f"reuse it",
+            ),
             confidence=confidence,
         )
 
@@ -171,7 +179,8 @@ def _traced_for_its_graph(created: nodes.NodeNG) -> bool:
         name, scope = created.name, created.parent.scope()
     return any(
         isinstance(use.parent, nodes.Attribute) and use.parent.attrname == "get_concrete_function"
-        for use in scope.nodes_of_class(nodes.Name) if use.name == name
+        for use in scope.nodes_of_class(nodes.Name)
+        if use.name == name
     )
 
 
@@ -193,8 +202,12 @@ def _closes_over_call_values(created: nodes.NodeNG, owner: nodes.FunctionDef) ->
         scope, bindings = scope_lookup(use, use.name)
         if scope is None:  # astroid could not look it up: unknown
             continue
-        if scope is owner and bindings and not any(
-            isinstance(b, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)) for b in bindings
+        if (
+            scope is owner
+            and bindings
+            and not any(
+                isinstance(b, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)) for b in bindings
+            )
         ):
             return True
     return False
@@ -238,8 +251,10 @@ def _graph_only(node: nodes.NodeNG) -> bool:
         if isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
             return False
         if isinstance(current, nodes.If) and (
-            child in current.body and _graph_when(current.test, True, resolver)
-            or child in current.orelse and _graph_when(current.test, False, resolver)
+            child in current.body
+            and _graph_when(current.test, True, resolver)
+            or child in current.orelse
+            and _graph_when(current.test, False, resolver)
         ):
             return True
         child, current = current, current.parent

@@ -74,7 +74,6 @@ class LoopUnrolledChecker(TFLintChecker):
         )
 
 
-
 def _constant_slices(iterable: nodes.NodeNG) -> bool:
     """``tf.unstack(x, num=4)`` / ``tf.split(x, 2)``: a number of slices the author fixed on purpose."""
     if not isinstance(iterable, nodes.Call):

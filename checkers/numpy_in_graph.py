@@ -51,8 +51,12 @@ class NumpyInGraphChecker(TFLintChecker):
                     if receiver.what == "variable"
                     else "AttributeError ('SymbolicTensor' object has no attribute 'numpy')"
                 )
-                self._emit(node, f"`{node.as_string()}` on a symbolic tensor", error,
-                           "use the tensor itself (tf ops), or tf.py_function for code that needs NumPy values")
+                self._emit(
+                    node,
+                    f"`{node.as_string()}` on a symbolic tensor",
+                    error,
+                    "use the tensor itself (tf ops), or tf.py_function for code that needs NumPy values",
+                )
             return
         if name.startswith("numpy.") and "(" not in name and name not in tensor_api.NUMPY_SHAPE_FUNCTIONS:
             tensor = next((a for a in _numpy_inputs(node) if tensors.is_tensor(a)), None)
@@ -63,13 +67,16 @@ class NumpyInGraphChecker(TFLintChecker):
                 self._emit(node, what, error, "use the tf.math / tf.experimental.numpy equivalent")
             return
         if name in ("builtins.len", "builtins.float", "builtins.int") and len(node.args) == 1:
-            self._unconverted_conversion(node, name[len("builtins."):])
+            self._unconverted_conversion(node, name[len("builtins.") :])
         elif name == "builtins.range":
             for arg in node.args:
                 if _unknown_dimension(arg):
-                    self._emit(node, f"`range({arg.as_string()})` on a dimension that is None while tracing",
-                               "TypeError ('NoneType' object cannot be interpreted as an integer)",
-                               "iterate `for i in tf.range(tf.shape(t)[k])`, which AutoGraph makes a graph loop")
+                    self._emit(
+                        node,
+                        f"`range({arg.as_string()})` on a dimension that is None while tracing",
+                        "TypeError ('NoneType' object cannot be interpreted as an integer)",
+                        "iterate `for i in tf.range(tf.shape(t)[k])`, which AutoGraph makes a graph loop",
+                    )
                     return
 
     def _emit(self, node: nodes.NodeNG, what: str, error: str, fix: str) -> None:

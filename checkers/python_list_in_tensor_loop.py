@@ -91,8 +91,14 @@ class PythonListInTensorLoopChecker(TFLintChecker):
             SYMBOL,
             node=node,
             args=(
-                action, autograph.loop_header(loop), container, receiver.name, trace.chain[-1],
-                trace.describe(node.root().file), error, _FIX,
+                action,
+                autograph.loop_header(loop),
+                container,
+                receiver.name,
+                trace.chain[-1],
+                trace.describe(node.root().file),
+                error,
+                _FIX,
             ),
             confidence=autograph.confidence(trace),
         )

@@ -196,7 +196,11 @@ def _python_iterable(expr: nodes.NodeNG, resolver) -> bool:
     """Literal Python iterables (``[1, 2]``, ``range(3)``, ``"abc"``); unknown ones may be datasets."""
     if isinstance(expr, (nodes.List, nodes.Tuple, nodes.Set, nodes.Dict, nodes.Const)):
         return True
-    return isinstance(expr, nodes.Call) and resolver.api(expr.func) in ("builtins.range", "builtins.enumerate", "builtins.zip")
+    return isinstance(expr, nodes.Call) and resolver.api(expr.func) in (
+        "builtins.range",
+        "builtins.enumerate",
+        "builtins.zip",
+    )
 
 
 def _is_generator_call(call: nodes.Call, context_node: nodes.NodeNG) -> bool:
@@ -219,8 +223,10 @@ def _statement_value(node: nodes.NodeNG) -> nodes.NodeNG | None:
 
 def _nonlocal_owner(func: nodes.FunctionDef, name: str) -> nodes.NodeNG | None:
     """The enclosing function that binds a ``nonlocal`` name (None for globals)."""
-    if not any(isinstance(s, nodes.Nonlocal) and name in s.names and s.scope() is func
-               for s in func.nodes_of_class(nodes.Nonlocal)):
+    if not any(
+        isinstance(s, nodes.Nonlocal) and name in s.names and s.scope() is func
+        for s in func.nodes_of_class(nodes.Nonlocal)
+    ):
         return None
     scope = func.parent.scope() if func.parent else None
     while isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):

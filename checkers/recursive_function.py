@@ -59,9 +59,13 @@ class RecursiveFunctionChecker(TFLintChecker):
         self.add_message(
             SYMBOL,
             node=node,
-            args=(function_label(cycle[-1]), how, f"`{target.label}` is traced by {target.where()}",
-                  "rewrite the recursion as a loop (`tf.while_loop`, or a `for` loop over `tf.range`) or "
-                  "recurse in a plain Python helper over Python values"),
+            args=(
+                function_label(cycle[-1]),
+                how,
+                f"`{target.label}` is traced by {target.where()}",
+                "rewrite the recursion as a loop (`tf.while_loop`, or a `for` loop over `tf.range`) or "
+                "recurse in a plain Python helper over Python values",
+            ),
             confidence=confidence,
         )
 

@@ -15,21 +15,35 @@ _BY_VALUE = "tf.function keys Python {what} by value, so each new value traces a
 _BY_IDENTITY = "tf.function keys {what} by identity, so each new one traces a new graph"
 _SHAPE = "tf.function keys tensors by shape, so each new shape traces a new graph"
 _EFFECTS = {
-    calls.LOOP_VARIABLE: (_BY_VALUE.format(what="numbers"), "pass a tensor instead (`tf.constant({expr})`) or declare "
-                          "`{param}` in an input_signature"),
-    calls.LOOP_VALUE: (_BY_VALUE.format(what="numbers"), "pass a tensor instead (`tf.constant({expr})`) or declare "
-                       "`{param}` in an input_signature"),
-    calls.STRING: (_BY_VALUE.format(what="strings"), "pass a string tensor (`tf.constant({expr})`) or keep the "
-                   "changing text out of the arguments"),
-    calls.DISPLAY: (_BY_VALUE.format(what="values inside lists, tuples and dicts"), "pass the changing values as "
-                    "tensors (`tf.constant(...)`)"),
-    calls.FUNCTION: (_BY_IDENTITY.format(what="functions"), "create the function once, outside the loop, and pass "
-                     "the same object"),
-    calls.FRESH_OBJECT: (_BY_IDENTITY.format(what="Python objects"), "create the object once, outside the loop, or "
-                         "pass its values as tensors"),
+    calls.LOOP_VARIABLE: (
+        _BY_VALUE.format(what="numbers"),
+        "pass a tensor instead (`tf.constant({expr})`) or declare `{param}` in an input_signature",
+    ),
+    calls.LOOP_VALUE: (
+        _BY_VALUE.format(what="numbers"),
+        "pass a tensor instead (`tf.constant({expr})`) or declare `{param}` in an input_signature",
+    ),
+    calls.STRING: (
+        _BY_VALUE.format(what="strings"),
+        "pass a string tensor (`tf.constant({expr})`) or keep the changing text out of the arguments",
+    ),
+    calls.DISPLAY: (
+        _BY_VALUE.format(what="values inside lists, tuples and dicts"),
+        "pass the changing values as tensors (`tf.constant(...)`)",
+    ),
+    calls.FUNCTION: (
+        _BY_IDENTITY.format(what="functions"),
+        "create the function once, outside the loop, and pass the same object",
+    ),
+    calls.FRESH_OBJECT: (
+        _BY_IDENTITY.format(what="Python objects"),
+        "create the object once, outside the loop, or pass its values as tensors",
+    ),
 }
-_SHAPE_FIX = ("add `reduce_retracing=True` to the tf.function, or an input_signature with `None` for the changing "
-              "dimension (`tf.TensorSpec(shape=[None, ...])`)")
+_SHAPE_FIX = (
+    "add `reduce_retracing=True` to the tf.function, or an input_signature with `None` for the changing "
+    "dimension (`tf.TensorSpec(shape=[None, ...])`)"
+)
 
 
 class RetracingArgumentChecker(TFLintChecker):
@@ -72,8 +86,14 @@ class RetracingArgumentChecker(TFLintChecker):
         self.add_message(
             SYMBOL,
             node=argument.expr,
-            args=(_callee(site), _where(site, argument), argument.detail, argument.parameter or "?", effect,
-                  fix.format(expr=expr, param=argument.parameter or "?")),
+            args=(
+                _callee(site),
+                _where(site, argument),
+                argument.detail,
+                argument.parameter or "?",
+                effect,
+                fix.format(expr=expr, param=argument.parameter or "?"),
+            ),
             confidence=INFERENCE if argument.confidence_inferred else HIGH,
         )
 
@@ -81,8 +101,14 @@ class RetracingArgumentChecker(TFLintChecker):
         self.add_message(
             SYMBOL,
             node=argument.expr,
-            args=(_callee(site), _where(site, argument), argument.detail, argument.parameter or "?", _SHAPE,
-                  _SHAPE_FIX),
+            args=(
+                _callee(site),
+                _where(site, argument),
+                argument.detail,
+                argument.parameter or "?",
+                _SHAPE,
+                _SHAPE_FIX,
+            ),
             confidence=INFERENCE if argument.confidence_inferred else HIGH,
         )
 

@@ -137,7 +137,9 @@ class TensorAsPythonBoolChecker(TFLintChecker):
     def visit_break(self, node: nodes.Break) -> None:
         """A tensor-dependent ``break`` in a Python loop."""
         self._jump_in_python_loop(
-            node, "`break`", "NotImplementedError ('break and return statements which depend on a TF "
+            node,
+            "`break`",
+            "NotImplementedError ('break and return statements which depend on a TF "
             "condition are not supported in Python for loops')",
         )
 

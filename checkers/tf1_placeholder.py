@@ -55,16 +55,26 @@ def _args(use: tf1.Use, node: nodes.Call) -> tuple[str, str, str]:
         shape = call_argument(node, 1, "shape")
         if dtype is not None:
             shape_text = shape.as_string() if shape is not None else "None"
-            fix += f" (with a fixed signature: @tf.function(input_signature=[{spec}({shape_text}, {dtype.as_string()})]))"
+            fix += (
+                f" (with a fixed signature: @tf.function(input_signature=[{spec}({shape_text}, {dtype.as_string()})]))"
+            )
     return (f"{use.spelled}()", detail, fix)
 
 
 def _assigned_name(call: nodes.Call) -> str | None:
     """``x`` in ``x = tf.compat.v1.placeholder(...)``, or the ``name=`` given to the placeholder."""
     parent = call.parent
-    if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignName):
+    if (
+        isinstance(parent, nodes.Assign)
+        and len(parent.targets) == 1
+        and isinstance(parent.targets[0], nodes.AssignName)
+    ):
         return parent.targets[0].name
-    if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], nodes.AssignAttr):
+    if (
+        isinstance(parent, nodes.Assign)
+        and len(parent.targets) == 1
+        and isinstance(parent.targets[0], nodes.AssignAttr)
+    ):
         return parent.targets[0].attrname
     name = call_argument(call, 2, "name")
     if isinstance(name, nodes.Const) and isinstance(name.value, str):

@@ -9,7 +9,9 @@ from tflint.checkers.tf1_base import V1Checker
 from tflint.facts import tf1_replacements
 from tflint.messages import msgid
 
-_NO_SESSION = "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()"
+_NO_SESSION = (
+    "a session only runs ops built in graph mode: with eager execution disabled, or inside with tf.Graph().as_default()"
+)
 _TEST_SESSION = (
     "with eager execution on, TensorFlow's test sessions are a stop-gap FakeEagerSession: "
     "run(x) only evaluates x, and feed_dict raises RuntimeError"
@@ -58,8 +60,11 @@ def _args(use: tf1.Use) -> tuple[str, ...]:
         if use.test_session:
             # TensorFlow's TestCase hands out a stop-gap FakeEagerSession when running eagerly.
             what = "uses a TF1 test session" + (", feeding values with feed_dict" if use.feed_dict else "")
-            fix = ("use self.evaluate() on the result of a function that takes the fed values as arguments"
-                   if use.feed_dict or use.group_feed_dict else "use self.evaluate(x) instead of sess.run(x)")
+            fix = (
+                "use self.evaluate() on the result of a function that takes the fed values as arguments"
+                if use.feed_dict or use.group_feed_dict
+                else "use self.evaluate(x) instead of sess.run(x)"
+            )
             return (use.spelled, what, _TEST_SESSION, fix, more)
         return (use.spelled, what, _NO_SESSION, fix, more)
     # a session creation (not a session call) is a use of a named TF symbol

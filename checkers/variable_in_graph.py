@@ -63,15 +63,21 @@ def _lazily_created(node: nodes.NodeNG) -> bool:
     while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda)):
         if isinstance(current, nodes.If) and child in current.body:
             test = current.test
-            if any(isinstance(c.func, nodes.Name) and c.func.name in ("hasattr", "getattr")
-                   for c in test.nodes_of_class(nodes.Call)):
+            if any(
+                isinstance(c.func, nodes.Name) and c.func.name in ("hasattr", "getattr")
+                for c in test.nodes_of_class(nodes.Call)
+            ):
                 return True
             for compare in test.nodes_of_class(nodes.Compare):
                 for op, other in compare.ops:
                     if op == "not in":
                         return True
-                    if op in ("is", "==") and isinstance(other, nodes.Const) and other.value is None \
-                            and _outlives_the_call(compare.left, func):
+                    if (
+                        op in ("is", "==")
+                        and isinstance(other, nodes.Const)
+                        and other.value is None
+                        and _outlives_the_call(compare.left, func)
+                    ):
                         return True
         child, current = current, current.parent
     return False
@@ -140,8 +146,11 @@ def _called_here(node: nodes.Call) -> bool:
     else:
         return False
     scope = node.scope()
-    return any(call.func.as_string() == spelled for call in scope.nodes_of_class(nodes.Call)
-               if isinstance(call.func, (nodes.Name, nodes.Attribute)))
+    return any(
+        call.func.as_string() == spelled
+        for call in scope.nodes_of_class(nodes.Call)
+        if isinstance(call.func, (nodes.Name, nodes.Attribute))
+    )
 
 
 def _fix(node: nodes.Call) -> str:
@@ -150,7 +159,11 @@ def _fix(node: nodes.Call) -> str:
     stored = parent.targets[0] if isinstance(parent, nodes.Assign) and len(parent.targets) == 1 else None
     if isinstance(stored, nodes.AssignAttr):
         target = stored.as_string()
-        return (f"create it once, in `__init__` or `build`, or guard it: `if {target} is None: {target} = "
-                f"{node.func.as_string()}(...)`")
-    return ("create it once outside the traced code (in `__init__`, `build` or at module level) and use that "
-            "object here, or guard it: `if self.v is None: self.v = ...`")
+        return (
+            f"create it once, in `__init__` or `build`, or guard it: `if {target} is None: {target} = "
+            f"{node.func.as_string()}(...)`"
+        )
+    return (
+        "create it once outside the traced code (in `__init__`, `build` or at module level) and use that "
+        "object here, or guard it: `if self.v is None: self.v = ...`"
+    )

@@ -112,8 +112,15 @@ def lint_paths(*paths: str | os.PathLike, extra: tuple[str, ...] = ()) -> list:
     """Lint ``paths`` in process with tflint's messages only; returns pylint's messages."""
     reporter = CollectingReporter()
     Run(
-        ["--load-plugins=tflint", "--disable=all", "--enable=tflint,astroid-error,fatal",
-         "--persistent=no", "--score=no", *extra, *map(str, paths)],
+        [
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tflint,astroid-error,fatal",
+            "--persistent=no",
+            "--score=no",
+            *extra,
+            *map(str, paths),
+        ],
         reporter=reporter,
         exit=False,
     )
@@ -156,8 +163,16 @@ def source_copy(dest: Path) -> Path:
     import shutil  # pylint: disable=import-outside-toplevel
     import subprocess  # pylint: disable=import-outside-toplevel
 
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=REPO, capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         source, target = REPO / name, dest / name
         if not os.path.lexists(source):

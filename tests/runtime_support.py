@@ -42,10 +42,18 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, cwd: str | os.PathLike = REPO, env: dict[str, str] | None = None,
-            timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "-m", "tflint", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env or clean_env(), timeout=timeout, check=False)
+def run_cli(
+    *args: str, cwd: str | os.PathLike = REPO, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "-m", "tflint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env or clean_env(),
+        timeout=timeout,
+        check=False,
+    )
 
 
 def write(folder: Path, name: str, source: str) -> Path:
@@ -66,8 +74,16 @@ def line_of(path: Path, marker: str) -> int:
 def observe(script: Path, timeout: float = 300) -> tuple[Observations, Any]:
     """Run ``script`` in the instrumented child (no linting) and return what it observed."""
     path = str(script.resolve())
-    plan = RunPlan(kind="script", name=script.name, target=path, cwd=str(script.parent),
-                   sys_path0=str(script.parent), argv=[path], trace_files=[path], path=path)
+    plan = RunPlan(
+        kind="script",
+        name=script.name,
+        target=path,
+        cwd=str(script.parent),
+        sys_path0=str(script.parent),
+        argv=[path],
+        trace_files=[path],
+        path=path,
+    )
     result = run_plan(plan, timeout, clean_env())
     assert result.observations is not None, result.stderr[-3000:]
     return Observations(result.observations), result

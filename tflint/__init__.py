@@ -28,8 +28,10 @@ def load_problem() -> str | None:
         import tflint.checkers  # pylint: disable=import-outside-toplevel,unused-import
         import tflint.checkers.base  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import
     except Exception as exc:  # pylint: disable=broad-exception-caught  # any failure is the same news
-        return (f"tflint's checkers cannot be loaded from {__path__[0]} ({type(exc).__name__}: {exc}); "
-                "reinstall tflint in this environment")
+        return (
+            f"tflint's checkers cannot be loaded from {__path__[0]} ({type(exc).__name__}: {exc}); "
+            "reinstall tflint in this environment"
+        )
     return None
 
 

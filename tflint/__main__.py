@@ -38,8 +38,7 @@ def _installed(*distributions: str) -> str | None:
 
 def version_text() -> str:
     """tflint's version and the versions a bug report needs (TensorFlow is not imported)."""
-    parts = [f"pylint {_installed('pylint')}", f"astroid {_installed('astroid')}",
-             f"Python {sys.version.split()[0]}"]
+    parts = [f"pylint {_installed('pylint')}", f"astroid {_installed('astroid')}", f"Python {sys.version.split()[0]}"]
     tensorflow = _installed("tensorflow", "tensorflow-cpu", "tensorflow-macos", "tf-nightly", "tf-nightly-cpu")
     parts.append(f"TensorFlow {tensorflow}" if tensorflow else "TensorFlow not installed")
     return f"tflint {tflint.__version__} ({', '.join(parts)})"
@@ -55,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
-        command = commands.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = commands.add_parser(
+            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
         module.add_arguments(command)
         command.set_defaults(handler=module.run, takes_passthrough=getattr(module, "PASSTHROUGH", False))
     return parser
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     passthrough: list[str] = []
     if "--" in argv:
         cut = argv.index("--")
-        argv, passthrough = argv[:cut], argv[cut + 1:]
+        argv, passthrough = argv[:cut], argv[cut + 1 :]
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

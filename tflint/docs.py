@@ -187,4 +187,3 @@ def _sample_section(symbol: str, kind: str, title: str, code: str) -> str:
 
 def _longest_backtick_run(text: str) -> int:
     return max((len(run) for run in re.findall(r"`+", text)), default=0)
-

@@ -34,17 +34,13 @@ if TYPE_CHECKING:
     from pylint.reporters.ureports.nodes import Section
 
 TOOL_NAME = "tflint-tensorflow"
-SCHEMA_URI = (
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-)
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 SRCROOT = "SRCROOT"
 
 DOCS_URL_VARIABLE = "TFLINT_DOCS_URL"
 DEFAULT_DOCS_URL = "https://tflint-tensorflow.readthedocs.io/en/latest/"
-PYLINT_DOCS_URL = (
-    "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
-)
+PYLINT_DOCS_URL = "https://pylint.readthedocs.io/en/stable/user_guide/messages/{category}/{symbol}.html"
 TFLINT_CHECKERS = frozenset({CHECKER_NAME, OPT_IN_CHECKER_NAME})  # opt-in rules have a checker of their own
 
 # pylint's categories as SARIF levels: fatal and error messages are errors, warnings stay
@@ -176,9 +172,7 @@ class SarifReporter(BaseReporter):
             "executionSuccessful": not any(m.category == "fatal" for m in messages),
         }
         if elsewhere:
-            invocation["toolConfigurationNotifications"] = [
-                self._notification(message, index) for message in elsewhere
-            ]
+            invocation["toolConfigurationNotifications"] = [self._notification(message, index) for message in elsewhere]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {

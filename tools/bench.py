@@ -66,7 +66,10 @@ def measure(args: list[str], cwd) -> Measure:
         start = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "pylint", "--persistent=no", "--score=no", *args],
-            cwd=cwd, stdout=out, stderr=subprocess.DEVNULL, text=True,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         _, _, usage = os.wait4(process.pid, 0)  # this child's own usage, not this script's
         process.returncode = 0
@@ -97,8 +100,10 @@ def main() -> int:
             totals[index]["wall"] += run.wall
             totals[index]["cpu"] += run.cpu
             totals[index]["peak"] = max(totals[index]["peak"], run.peak)
-            print(f"{package.name:26s} {label:48s} {run.wall:8.1f} s wall {run.cpu:8.1f} s CPU "
-                  f"{run.peak:8.0f} MiB", flush=True)
+            print(
+                f"{package.name:26s} {label:48s} {run.wall:8.1f} s wall {run.cpu:8.1f} s CPU {run.peak:8.0f} MiB",
+                flush=True,
+            )
     print("\nTotals:")
     for (label, _), total in zip(CONFIGS.items(), totals, strict=False):
         print(f"  {label:48s} {total['wall']:8.1f} s wall {total['cpu']:8.1f} s CPU {total['peak']:8.0f} MiB")
@@ -110,7 +115,9 @@ def main() -> int:
         failed |= ratio > target
         print(f"  {label:44s} {ratio:6.3f}  (<= {target})  {verdict}")
     for label, num, den, column in INFORMATIVE:
-        print(f"  {label:44s} {totals[num][column] / max(totals[den][column], 1e-9):6.3f}  (shared machine: informative)")
+        print(
+            f"  {label:44s} {totals[num][column] / max(totals[den][column], 1e-9):6.3f}  (shared machine: informative)"
+        )
     _editor_cost(packages, args.editor_files)
     identical = _jobs_identical(packages)
     return 1 if failed or not identical else 0
@@ -144,8 +151,10 @@ def _editor_cost(packages, count: int) -> None:
         with_tflint.append(measure(["--load-plugins=tflint", str(path)], root).cpu)
     if chosen:
         b, t = statistics.median(base), statistics.median(with_tflint)
-        print(f"\nEditor-sized files ({len(chosen)}): default pylint {b:.2f} s, with tflint {t:.2f} s "
-              f"CPU per file (median), ratio {t / b:.3f}")
+        print(
+            f"\nEditor-sized files ({len(chosen)}): default pylint {b:.2f} s, with tflint {t:.2f} s "
+            f"CPU per file (median), ratio {t / b:.3f}"
+        )
 
 
 def _jobs_identical(packages) -> bool:
@@ -159,8 +168,10 @@ def _jobs_identical(packages) -> bool:
             results.append(sorted((m["path"], m["line"], m["column"], m["symbol"], m["message"]) for m in messages))
         identical = results[0] == results[1]
         same &= identical
-        print(f"-j1 vs -j2 on {package.name}: {'identical' if identical else 'DIFFERENT'} "
-              f"({len(results[0])} and {len(results[1])} messages)")
+        print(
+            f"-j1 vs -j2 on {package.name}: {'identical' if identical else 'DIFFERENT'} "
+            f"({len(results[0])} and {len(results[1])} messages)"
+        )
         for jobs, only in (("-j1", set(results[0]) - set(results[1])), ("-j2", set(results[1]) - set(results[0]))):
             for path, line, _, symbol, _ in sorted(only)[:5]:
                 print(f"  only with {jobs}: {path}:{line} {symbol}")

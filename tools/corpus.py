@@ -61,8 +61,20 @@ def fetch(package: Package) -> Path:
     downloads = CACHE / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--python-version", "3.11", "-d", str(downloads), f"{package.name}=={package.version}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--python-version",
+            "3.11",
+            "-d",
+            str(downloads),
+            f"{package.name}=={package.version}",
+        ],
         check=True,
     )
     stem = package.name.replace("-", "_")

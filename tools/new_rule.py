@@ -118,8 +118,10 @@ def existing_rules() -> tuple[dict[str, str], dict[str, bool]]:
 def plan(repo: Path, symbol: str, code: str | None, opt_in: bool) -> NewRule:
     """The rule to create; raises :class:`Refused` with the reason when it cannot be."""
     if not _SYMBOL.fullmatch(symbol):
-        raise Refused(f"{symbol!r} is not a rule symbol: write lowercase words joined by hyphens, starting with "
-                      "tf- (for example tf-some-thing)")
+        raise Refused(
+            f"{symbol!r} is not a rule symbol: write lowercase words joined by hyphens, starting with "
+            "tf- (for example tf-some-thing)"
+        )
     messages, confirmations = existing_rules()
     if symbol in messages.values():
         raise Refused(f"{symbol} already exists ({_key_of(messages, symbol)}); pick another symbol")
@@ -134,16 +136,19 @@ def plan(repo: Path, symbol: str, code: str | None, opt_in: bool) -> NewRule:
     else:
         match = _CODE.fullmatch(code.upper())
         if not match or not 1 <= int(match.group(2)) <= _LAST_NUMBER:
-            raise Refused(f"{code!r} is not a tflint message id: write C, R, W or E, then 73 and a number from "
-                          f"01 to {_LAST_NUMBER} (for example W7337)")
+            raise Refused(
+                f"{code!r} is not a tflint message id: write C, R, W or E, then 73 and a number from "
+                f"01 to {_LAST_NUMBER} (for example W7337)"
+            )
         category, number = match.group(1), int(match.group(2))
         if number in used:
             taken = next(msgid for msgid in messages if int(msgid[3:]) == number)
             raise Refused(f"message number {number:02d} is taken by {taken} ({messages[taken]}); pick a free one")
     rule = NewRule(symbol, category, number, opt_in)
     if keyword.iskeyword(rule.module):
-        raise Refused(f"{symbol} would need a checker module named {rule.module!r}, a Python keyword; "
-                      "pick another symbol")
+        raise Refused(
+            f"{symbol} would need a checker module named {rule.module!r}, a Python keyword; pick another symbol"
+        )
     files = paths(repo, rule)
     for path in (*files.values(), files["case"].parent, files["bad"].parent):
         if path.exists():
@@ -240,14 +245,14 @@ def eager_step(x):
 '''
 
 
-_SAMPLE_HEAD = '''
+_SAMPLE_HEAD = """
 import os
 
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
 
 import tensorflow as tf
-'''
+"""
 
 
 def bad_source(rule: NewRule) -> str:
@@ -378,8 +383,9 @@ def registered(registry: str, rule: NewRule) -> str:
     start = next((i for i, text in enumerate(lines) if text.startswith("ALL_CHECKERS = (")), None)
     end = next((i for i in range(start or 0, len(lines)) if lines[i].startswith(")")), None) if start else None
     if not imports or start is None or end is None:
-        raise Refused(f"cannot find the checker imports and `ALL_CHECKERS = (...)` in {REGISTRY}; "
-                      "register the checker by hand")
+        raise Refused(
+            f"cannot find the checker imports and `ALL_CHECKERS = (...)` in {REGISTRY}; register the checker by hand"
+        )
     lines.insert(end, f"    {rule.class_name},\n")
     after = [i for i in imports if lines[i] > line]
     lines.insert(after[0] if after else imports[-1] + 1, line)
@@ -404,8 +410,14 @@ def with_confirmation(confirmations: str, rule: NewRule) -> str:
 def scaffold(repo: Path, rule: NewRule, anticipated: bool) -> list[Path]:
     """Write every piece of ``rule`` under ``repo``; returns the files created or changed."""
     templates = {
-        "checker": checker_source, "case": case_source, "case_rc": rc_source, "case_txt": lambda _: "",
-        "noerror": noerror_source, "noerror_rc": rc_source, "bad": bad_source, "good": good_source,
+        "checker": checker_source,
+        "case": case_source,
+        "case_rc": rc_source,
+        "case_txt": lambda _: "",
+        "noerror": noerror_source,
+        "noerror_rc": rc_source,
+        "bad": bad_source,
+        "good": good_source,
         "page": page_source,
     }
     registry = registered((repo / REGISTRY).read_text(encoding="utf-8"), rule)
@@ -428,8 +440,14 @@ def scaffold(repo: Path, rule: NewRule, anticipated: bool) -> list[Path]:
 def regenerate_docs(repo: Path) -> bool:
     """``python -m tools.docs_gen --all`` in a fresh interpreter, which imports the new checker."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(repo), os.environ.get("PYTHONPATH")])))
-    result = subprocess.run([sys.executable, "-m", "tools.docs_gen", "--all"], cwd=repo, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.docs_gen", "--all"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     sys.stderr.write(result.stderr)
     return result.returncode == 0
 
@@ -457,8 +475,10 @@ def main(argv: list[str] | None = None) -> int:
     if anticipated:
         print(f"  (kept its anticipated confirmation rule: drop anticipated=True in {CONFIRMATIONS})")
     if not regenerated:
-        print("new-rule: the skeleton is written, but regenerating the docs failed (above): fix it, then `make docs`",
-              file=sys.stderr)
+        print(
+            "new-rule: the skeleton is written, but regenerating the docs failed (above): fix it, then `make docs`",
+            file=sys.stderr,
+        )
         return 1
     print("  docs/index.md, README.md, docs/runtime.md (regenerated)")
     print(f"Next: replace every {MARKER} (grep -rn '{MARKER}' .), following CONTRIBUTING.md's checklist.")

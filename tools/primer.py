@@ -70,10 +70,24 @@ def lint(package: Package, jobs: int) -> tuple[list[dict], list[str], float]:
     """tflint's messages for one package (pylint's json2 output), pylint's failures, wall time."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--load-plugins=tflint", "--disable=all",
-         f"--enable=tflint,tflint-opt-in,{','.join(CRASH_SYMBOLS)}", f"-j{jobs}", "--persistent=no",
-         "--score=no", "--output-format=json2", "--recursive=y", *package.folders],
-        cwd=package.root, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            f"--enable=tflint,tflint-opt-in,{','.join(CRASH_SYMBOLS)}",
+            f"-j{jobs}",
+            "--persistent=no",
+            "--score=no",
+            "--output-format=json2",
+            "--recursive=y",
+            *package.folders,
+        ],
+        cwd=package.root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     elapsed = time.perf_counter() - start
     failures = []
@@ -122,9 +136,12 @@ def main() -> int:
         for message in messages:
             message["package"] = package
         all_messages.extend(messages)
-        print(f"{package.name}=={package.version}: {sum(result.counts.values())} findings in "
-              f"{result.lines} lines, {result.internal} internal errors, {result.crashes} crashes, "
-              f"{result.elapsed:.0f} s", flush=True)
+        print(
+            f"{package.name}=={package.version}: {sum(result.counts.values())} findings in "
+            f"{result.lines} lines, {result.internal} internal errors, {result.crashes} crashes, "
+            f"{result.elapsed:.0f} s",
+            flush=True,
+        )
         for failure in result.failures:
             print(f"  pylint failed: {failure}", flush=True)
 
@@ -141,28 +158,41 @@ def main() -> int:
 
 def markdown(results: list[Result], rules: list[tuple[str, str]], jobs: int) -> str:
     """The run's two tables: per package, then per rule and package."""
-    out = ["### Per package", "",
-           "| package | lines | findings | per kLOC | internal errors | crashes | wall (s) |",
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = [
+        "### Per package",
+        "",
+        "| package | lines | findings | per kLOC | internal errors | crashes | wall (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     total_lines = sum(r.lines for r in results)
     totals: collections.Counter = collections.Counter()
     for r in results:
         totals.update(r.counts)
         found = sum(r.counts.values())
-        out.append(f"| {r.package.name} {r.package.version} | {r.lines} | {found} | {_per_kloc(found, r.lines)} "
-                   f"| {r.internal} | {r.crashes} | {r.elapsed:.0f} |")
+        out.append(
+            f"| {r.package.name} {r.package.version} | {r.lines} | {found} | {_per_kloc(found, r.lines)} "
+            f"| {r.internal} | {r.crashes} | {r.elapsed:.0f} |"
+        )
     found = sum(totals.values())
-    out.append(f"| **total** | {total_lines} | {found} | {_per_kloc(found, total_lines)} "
-               f"| {sum(r.internal for r in results)} | {sum(r.crashes for r in results)} "
-               f"| {sum(r.elapsed for r in results):.0f} |")
+    out.append(
+        f"| **total** | {total_lines} | {found} | {_per_kloc(found, total_lines)} "
+        f"| {sum(r.internal for r in results)} | {sum(r.crashes for r in results)} "
+        f"| {sum(r.elapsed for r in results):.0f} |"
+    )
 
-    out += ["", "### Per rule", "",
-            "| rule | " + " | ".join(r.package.name for r in results) + " | total | per kLOC |",
-            "| --- |" + " ---: |" * (len(results) + 2)]
+    out += [
+        "",
+        "### Per rule",
+        "",
+        "| rule | " + " | ".join(r.package.name for r in results) + " | total | per kLOC |",
+        "| --- |" + " ---: |" * (len(results) + 2),
+    ]
     for msgid, symbol in rules:
         cells = " | ".join(str(r.counts.get(symbol, 0)) for r in results)
-        out.append(f"| `{symbol}` ({msgid}) | {cells} | {totals.get(symbol, 0)} "
-                   f"| {_per_kloc(totals.get(symbol, 0), total_lines)} |")
+        out.append(
+            f"| `{symbol}` ({msgid}) | {cells} | {totals.get(symbol, 0)} "
+            f"| {_per_kloc(totals.get(symbol, 0), total_lines)} |"
+        )
     out.append(f"\n(`-j {jobs}`, {time.strftime('%Y-%m-%d')})")
     return "\n".join(out) + "\n"
 
@@ -251,7 +281,9 @@ def _write_sample(messages: list[dict], per_rule: int) -> None:
             source = path.read_text(encoding="utf-8", errors="replace").splitlines()
             line = message["line"]
             snippet = "\n".join(f"{n + 1:5d} {source[n]}" for n in range(max(0, line - 6), min(len(source), line + 3)))
-            out.append(f"### {message['package'].name}: {message['path']}:{line}\n\n{message['message']}\n\n```\n{snippet}\n```\n")
+            out.append(
+                f"### {message['package'].name}: {message['path']}:{line}\n\n{message['message']}\n\n```\n{snippet}\n```\n"
+            )
     (CACHE / "sample.md").write_text("\n".join(out), encoding="utf-8")
 
 

@@ -117,7 +117,9 @@ def compatible_functions(v1: Any, v2: Any) -> bool:
     )
 
 
-def _renamed_positional(old: list[inspect.Parameter], index: int, param: inspect.Parameter, new_names: set[str]) -> bool:
+def _renamed_positional(
+    old: list[inspect.Parameter], index: int, param: inspect.Parameter, new_names: set[str]
+) -> bool:
     """A required parameter only renamed (``zeros_like(tensor)`` -> ``zeros_like(input)``).
 
     Positional calls mean the same when TF1 has a required parameter at the same position
@@ -218,6 +220,7 @@ def index_tf2(tf: Any) -> dict[int, str]:
 
 def _preferred(path: str, other: str) -> bool:
     """Stable TF2 spellings first, then the shortest."""
+
     def rank(p: str) -> tuple[int, int, str]:
         return ("experimental" in p.split("."), p.count("."), p)
 
@@ -294,7 +297,9 @@ def upgrade_script_tables() -> tuple[dict[str, str], frozenset[str]]:
     return dict(all_renames_v2.symbol_renames), frozenset(rewritten)
 
 
-def add_upgrade_verdicts(symbols: dict[str, dict[str, Any]], renames: dict[str, str], rewritten: frozenset[str]) -> None:
+def add_upgrade_verdicts(
+    symbols: dict[str, dict[str, Any]], renames: dict[str, str], rewritten: frozenset[str]
+) -> None:
     """Let ``tf_upgrade_v2`` decide what a different TF2 object means.
 
     When the upgrade script renames ``tf.X`` to ``tf.compat.v1.X``, TensorFlow itself says
@@ -317,7 +322,7 @@ def _tf2_target(tf: Any, target: str) -> str | None:
     """``tf.compat.v2.summary.audio`` -> ``summary.audio`` when TF2 really has it."""
     for prefix in ("tf.compat.v2.", "tf."):
         if target.startswith(prefix):
-            path = target[len(prefix):]
+            path = target[len(prefix) :]
             if path.startswith("compat.") or _lookup(tf, path) is _MISSING:
                 return None
             return path
@@ -339,7 +344,7 @@ def removed_renames(tf: Any, removed: dict[str, str], renames: dict[str, str]) -
     """Symbols of removed modules that TF2 has under another name (``tf.contrib.framework.nest.flatten``)."""
     found = {}
     for old, new in sorted(renames.items()):
-        path = old[len("tf."):]
+        path = old[len("tf.") :]
         if path.split(".")[0] in removed:
             tf2 = _tf2_target(tf, new)
             if tf2:
@@ -349,9 +354,7 @@ def removed_renames(tf: Any, removed: dict[str, str], renames: dict[str, str]) -
 
 def keras_modules(tf: Any) -> list[str]:
     """TF2 top-level modules that Keras provides (``tf.losses``): their contents follow the installed Keras."""
-    return sorted(
-        name for name in _public_names(tf) if type(_get(tf, name)).__name__ == "KerasLazyLoader"
-    )
+    return sorted(name for name in _public_names(tf) if type(_get(tf, name)).__name__ == "KerasLazyLoader")
 
 
 def compat_v2_only(tf: Any) -> list[str]:

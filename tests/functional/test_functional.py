@@ -66,7 +66,7 @@ def test_every_rule_has_positive_and_noerror_cases() -> None:
 
 
 if __name__ == "__main__" and "--update" in sys.argv:
-    _wanted = sys.argv[sys.argv.index("--update") + 1:]
+    _wanted = sys.argv[sys.argv.index("--update") + 1 :]
     for case_path in CASES:
         if _wanted and not any(fragment in str(case_path) for fragment in _wanted):
             continue

@@ -40,8 +40,15 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def tflint_cli(*args: str, cwd=REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "-m", "tflint", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env or _env(), timeout=600, check=False)
+    return subprocess.run(
+        [PYTHON, "-m", "tflint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env or _env(),
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -55,8 +62,14 @@ def project(tmp_path):
 
 
 def test_version_names_every_version_a_bug_report_needs_without_importing_tensorflow():
-    result = subprocess.run([PYTHON, "-X", "importtime", "-m", "tflint", "--version"],
-                            capture_output=True, text=True, cwd=REPO, env=_env(), check=False)
+    result = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "tflint", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=_env(),
+        check=False,
+    )
     assert result.returncode == 0
     line = result.stdout.strip()
     assert line.startswith(f"tflint {tflint.__version__} (pylint ")
@@ -96,8 +109,9 @@ def test_rules_as_json():
 def test_rules_match_the_messages_pylint_registers():
     linter = PyLinter()
     tflint.register(linter)
-    registered = {m.msgid: (m.symbol, m.default_enabled)
-                  for m in linter.msgs_store.messages if m.symbol.startswith("tf-")}
+    registered = {
+        m.msgid: (m.symbol, m.default_enabled) for m in linter.msgs_store.messages if m.symbol.startswith("tf-")
+    }
     records = json.loads(tflint_cli("rules", "--format=json").stdout)
     listed = {r["id"]: (r["symbol"], r["enabled_by_default"]) for r in records}
     assert listed == registered
@@ -127,11 +141,14 @@ def test_explain_accepts_the_message_id_in_any_case():
     assert tflint_cli("explain", "r7327").stdout == by_symbol
 
 
-@pytest.mark.parametrize(("typed", "suggested"), [
-    ("tf-prnt-in-graph", "tf-print-in-graph"),
-    ("print-in-graph", "tf-print-in-graph"),
-    ("W7399", "tf-internal-error"),
-])
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("tf-prnt-in-graph", "tf-print-in-graph"),
+        ("print-in-graph", "tf-print-in-graph"),
+        ("W7399", "tf-internal-error"),
+    ],
+)
 def test_explain_an_unknown_rule_is_a_usage_error_with_suggestions(typed, suggested):
     result = tflint_cli("explain", typed)
     assert (result.returncode, result.stdout) == (2, "")
@@ -152,12 +169,19 @@ def test_the_wheel_ships_every_rule_page_and_explain_works_from_it(tmp_path):
     # Built from a copy: setuptools builds in the source tree, where another test may build too.
     source = tmp_path / "source"
     for part in ("tflint", "checkers", "docs", "samples"):
-        shutil.copytree(REPO / part, source / part, symlinks=True,  # tflint/checkers stays a link
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            REPO / part,
+            source / part,
+            symlinks=True,  # tflint/checkers stays a link
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+        )
     for part in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / part, source / part)
-    subprocess.run([PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = (tmp_path / "dist").glob("tflint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for rule in all_rules():
@@ -169,8 +193,14 @@ def test_the_wheel_ships_every_rule_page_and_explain_works_from_it(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = _env(PYTHONPATH=str(installed))
-    where = subprocess.run([PYTHON, "-c", "import tflint; print(tflint.__file__)"], capture_output=True,
-                           text=True, cwd=elsewhere, env=env, check=True)
+    where = subprocess.run(
+        [PYTHON, "-c", "import tflint; print(tflint.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
+    )
     assert where.stdout.strip() == str(installed / "tflint" / "__init__.py")  # not the checkout
     result = tflint_cli("explain", "W7301", cwd=elsewhere, env=env)
     assert result.returncode == 0, result.stderr
@@ -198,8 +228,7 @@ def test_check_a_clean_folder_exits_zero(tmp_path):
 def test_check_passes_arguments_after_double_dash_to_pylint(project):
     result = tflint_cli("check", "model.py", "--", "--disable=tf-print-in-graph", cwd=project)
     assert (result.returncode, result.stdout.strip()) == (0, "")
-    result = tflint_cli("check", "model.py", "--", "--exit-zero", "--msg-template={path}:{line}:{symbol}",
-                        cwd=project)
+    result = tflint_cli("check", "model.py", "--", "--exit-zero", "--msg-template={path}:{line}:{symbol}", cwd=project)
     assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "model.py:6:tf-print-in-graph")
 
 
@@ -211,23 +240,28 @@ def test_check_output_formats_stay_machine_readable(project):
 
 
 def test_check_honours_the_projects_configuration(project):
-    (project / "pyproject.toml").write_text(textwrap.dedent(
-        """\
+    (project / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """\
         [tool.pylint."messages control"]
         disable = ["missing-module-docstring", "W7301"]
         enable = ["tf-eager-training-loop"]
         """
-    ), encoding="utf-8")
-    (project / "loop.py").write_text((SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+        ),
+        encoding="utf-8",
+    )
+    (project / "loop.py").write_text(
+        (SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = tflint_cli("check", "model.py", "loop.py", cwd=project)
     assert "tf-print-in-graph" not in result.stdout  # disabled by id in the configuration
     assert "tf-eager-training-loop" in result.stdout  # off by default, enabled by the configuration
 
 
 def test_check_keeps_off_by_default_rules_off(project):
-    (project / "loop.py").write_text((SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+    (project / "loop.py").write_text(
+        (SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = tflint_cli("check", "loop.py", cwd=project)
     assert "tf-eager-training-loop" not in result.stdout
     result = tflint_cli("check", "loop.py", "--", "--enable=tf-eager-training-loop", cwd=project)
@@ -242,21 +276,47 @@ def _findings(stdout: str) -> list[str]:
 def test_check_the_pre_commit_hook_and_enable_tflint_agree_on_opt_in_rules(project):
     """The documented ways to run "tflint's rules only" report the same findings: the hook must not
     fail code that ``check`` passes because an opt-in rule was on in one of them only."""
-    (project / "loop.py").write_text((SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+    (project / "loop.py").write_text(
+        (SAMPLES / "tf-eager-training-loop" / "bad.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     template = "--msg-template={path}:{line}:{symbol}"
-    (hook,) = [h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-               if h["id"] == "tflint-tensorflow"]
+    (hook,) = [
+        h
+        for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+        if h["id"] == "tflint-tensorflow"
+    ]
     entry = shlex.split(hook["entry"])
     assert entry[0] == "pylint"
     files = ["loop.py", "model.py"]  # pre-commit passes the file names
     runs = {
         "check": tflint_cli("check", ".", "--", template, cwd=project),
-        "pre-commit hook": subprocess.run([PYTHON, "-m", *entry, *hook["args"], template, *files],
-                                          capture_output=True, text=True, cwd=project, env=_env(), check=False),
+        "pre-commit hook": subprocess.run(
+            [PYTHON, "-m", *entry, *hook["args"], template, *files],
+            capture_output=True,
+            text=True,
+            cwd=project,
+            env=_env(),
+            check=False,
+        ),
         "--disable=all --enable=tflint": subprocess.run(
-            [PYTHON, "-m", "pylint", "--load-plugins", "tflint", "--disable=all", "--enable=tflint", "--score=no",
-             template, *files], capture_output=True, text=True, cwd=project, env=_env(), check=False),
+            [
+                PYTHON,
+                "-m",
+                "pylint",
+                "--load-plugins",
+                "tflint",
+                "--disable=all",
+                "--enable=tflint",
+                "--score=no",
+                template,
+                *files,
+            ],
+            capture_output=True,
+            text=True,
+            cwd=project,
+            env=_env(),
+            check=False,
+        ),
     }
     found = {form: _findings(run.stdout) for form, run in runs.items()}
     assert found["check"] == ["model.py:6:tf-print-in-graph"]  # the opt-in rule stays off
@@ -272,9 +332,18 @@ NESTED = {
 }
 # Folders no one means to lint: each holds a pitfall that must not be reported.
 NOT_LINTED = [
-    ".hidden/mod.py", "venv/lib/mod.py", ".venv/lib/mod.py", "env312/lib/mod.py", "pkg/__pycache__/mod.py",
-    "node_modules/tool/mod.py", "lib/site-packages/mod.py", "build/lib/mod.py", "dist/mod.py",
-    ".tox/py311/mod.py", ".nox/tests/mod.py", "pkg.egg-info/mod.py",
+    ".hidden/mod.py",
+    "venv/lib/mod.py",
+    ".venv/lib/mod.py",
+    "env312/lib/mod.py",
+    "pkg/__pycache__/mod.py",
+    "node_modules/tool/mod.py",
+    "lib/site-packages/mod.py",
+    "build/lib/mod.py",
+    "dist/mod.py",
+    ".tox/py311/mod.py",
+    ".nox/tests/mod.py",
+    "pkg.egg-info/mod.py",
 ]
 
 
@@ -300,41 +369,62 @@ def test_check_skips_hidden_folders_virtualenvs_caches_and_build_output(tmp_path
     (tmp_path / "env312" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")  # a venv by another name
     result = tflint_cli("check", ".", "--", "--msg-template={path}:{line}:{symbol}", cwd=tmp_path)
     assert [line.split(":")[0] for line in _findings(result.stdout)] == [
-        "pkg/models/blocks/layer.py", "pkg/models/net.py", "pkg/train.py"]
+        "pkg/models/blocks/layer.py",
+        "pkg/models/net.py",
+        "pkg/train.py",
+    ]
 
 
 def test_check_applies_pylints_ignore_options_to_the_files_it_finds(tmp_path):
-    _write_tree(tmp_path, {
-        **NESTED,
-        "pkg/models/generated/proto.py": PITFALL,  # ignore = ["generated"]: a folder's name
-        "pkg/models/skip_me.py": PITFALL,  # ignore-patterns: a file's name
-        "pkg/legacy/old.py": PITFALL,  # --ignore-paths on the command line: a folder's path
-    })
-    (tmp_path / "pyproject.toml").write_text(textwrap.dedent(
-        """\
+    _write_tree(
+        tmp_path,
+        {
+            **NESTED,
+            "pkg/models/generated/proto.py": PITFALL,  # ignore = ["generated"]: a folder's name
+            "pkg/models/skip_me.py": PITFALL,  # ignore-patterns: a file's name
+            "pkg/legacy/old.py": PITFALL,  # --ignore-paths on the command line: a folder's path
+        },
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """\
         [tool.pylint.main]
         ignore = ["generated"]
         ignore-patterns = ["^skip_"]
         """
-    ), encoding="utf-8")
-    result = tflint_cli("check", "pkg", "--", "--ignore-paths=pkg/legacy", "--msg-template={path}:{line}:{symbol}",
-                        cwd=tmp_path)
+        ),
+        encoding="utf-8",
+    )
+    result = tflint_cli(
+        "check", "pkg", "--", "--ignore-paths=pkg/legacy", "--msg-template={path}:{line}:{symbol}", cwd=tmp_path
+    )
     assert [line.split(":")[0] for line in _findings(result.stdout)] == [
-        "pkg/models/blocks/layer.py", "pkg/models/net.py", "pkg/train.py"]
+        "pkg/models/blocks/layer.py",
+        "pkg/models/net.py",
+        "pkg/train.py",
+    ]
 
 
 @pytest.mark.parametrize(
     ("config", "expected"),
     [
         ({}, ["--disable=all", "--enable=tflint"]),
-        ({"enable": "tf-eager-training-loop, unused-import"},
-         ["--disable=all", "--enable=tflint", "--enable=tf-eager-training-loop"]),
+        (
+            {"enable": "tf-eager-training-loop, unused-import"},
+            ["--disable=all", "--enable=tflint", "--enable=tf-eager-training-loop"],
+        ),
         ({"disable": "all", "enable": "W7301\nc7336"}, ["--disable=all", "--enable=W7301,c7336"]),
-        ({"disable": "all,W7301", "enable": "TFLINT,tflint-opt-in"},
-         ["--disable=all", "--enable=tflint", "--enable=tflint-opt-in", "--disable=W7301"]),
+        (
+            {"disable": "all,W7301", "enable": "TFLINT,tflint-opt-in"},
+            ["--disable=all", "--enable=tflint", "--enable=tflint-opt-in", "--disable=W7301"],
+        ),
     ],
-    ids=["no configuration", "an opt-in rule enabled", "disable=all and a list of rules",
-         "both checker names, in any case"],
+    ids=[
+        "no configuration",
+        "an opt-in rule enabled",
+        "disable=all and a list of rules",
+        "both checker names, in any case",
+    ],
 )
 def test_rule_selection_replays_the_configurations_tflint_entries(config, expected):
     assert cli_check.rule_selection(cli_check.UserConfig(config)) == expected
@@ -342,8 +432,9 @@ def test_rule_selection_replays_the_configurations_tflint_entries(config, expect
 
 def test_check_keeps_files_and_module_names_as_given(tmp_path):
     _write_tree(tmp_path, {**NESTED, "scripts/train": PITFALL})  # a script without .py: linted when named
-    result = tflint_cli("check", "pkg.train", "scripts/train", "--", "--msg-template={path}:{line}:{symbol}",
-                        cwd=tmp_path)
+    result = tflint_cli(
+        "check", "pkg.train", "scripts/train", "--", "--msg-template={path}:{line}:{symbol}", cwd=tmp_path
+    )
     assert _findings(result.stdout) == ["pkg/train.py:6:tf-print-in-graph", "scripts/train:6:tf-print-in-graph"]
 
 
@@ -352,8 +443,9 @@ def test_check_reads_tflint_options_from_pyproject(project):
         "from mylib import compiled\n\n\n@compiled\ndef step(x):\n    print(x)\n    return x\n", encoding="utf-8"
     )
     assert "tf-print-in-graph" not in tflint_cli("check", "wrapped.py", cwd=project).stdout
-    (project / "pyproject.toml").write_text('[tool.pylint.tflint]\ntf-graph-decorators = ["mylib.compiled"]\n',
-                                            encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.pylint.tflint]\ntf-graph-decorators = ["mylib.compiled"]\n', encoding="utf-8"
+    )
     assert "wrapped.py:6:4: W7301:" in tflint_cli("check", "wrapped.py", cwd=project).stdout
 
 
@@ -370,8 +462,13 @@ def _on_a_terminal(args: list[str], cwd, stdout_too: bool = False) -> tuple[int,
     import pty  # pylint: disable=import-outside-toplevel
 
     main, terminal = pty.openpty()
-    child = subprocess.Popen([PYTHON, "-m", "tflint", *args], cwd=cwd, env=_env(TERM="xterm"),
-                             stdout=terminal if stdout_too else subprocess.PIPE, stderr=terminal)
+    child = subprocess.Popen(
+        [PYTHON, "-m", "tflint", *args],
+        cwd=cwd,
+        env=_env(TERM="xterm"),
+        stdout=terminal if stdout_too else subprocess.PIPE,
+        stderr=terminal,
+    )
     os.close(terminal)
     seen = b""
     while True:
@@ -392,8 +489,11 @@ needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-t
 
 
 @needs_pty
-@pytest.mark.parametrize(("jobs", "first_line"), [("1", "tflint: parsing 1/4 "), ("2", "tflint: checking 1/4 ")],
-                         ids=["in one process", "with worker processes"])
+@pytest.mark.parametrize(
+    ("jobs", "first_line"),
+    [("1", "tflint: parsing 1/4 "), ("2", "tflint: checking 1/4 ")],
+    ids=["in one process", "with worker processes"],
+)
 def test_check_shows_a_module_counter_on_a_terminal_stderr(project, jobs, first_line):
     for name in ("a.py", "b.py", "c.py"):
         (project / name).write_text(PITFALL, encoding="utf-8")

@@ -27,9 +27,24 @@ def project(tmp_path, monkeypatch):
 def test_options_reach_pylints_worker_processes(project):
     (project / "other.py").write_text(PROJECT, encoding="utf-8")
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tf-print-in-graph",
-         "-j", "2", "--tf-graph-decorators=compiled", "--tf-keras-traced=n", "model.py", "other.py"],
-        capture_output=True, text=True, cwd=project, check=False,
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tf-print-in-graph",
+            "-j",
+            "2",
+            "--tf-graph-decorators=compiled",
+            "--tf-keras-traced=n",
+            "model.py",
+            "other.py",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=False,
     )
     assert (result.stderr, result.returncode) == ("", 4)
     reported = sorted(re.findall(r"^(\w+)\.py:(\d+):", result.stdout, flags=re.MULTILINE))

@@ -117,9 +117,24 @@ def _write(root: Path, files: dict[str, str]) -> None:
 def _lint(cwd: Path, jobs: int, *targets: str) -> list[tuple]:
     """tflint's messages from a real pylint process, sorted (pylint's json2 output)."""
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint",
-         f"-j{jobs}", "--persistent=no", "--score=no", "--output-format=json2", *targets],
-        cwd=cwd, capture_output=True, text=True, check=False, timeout=600,
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tflint",
+            f"-j{jobs}",
+            "--persistent=no",
+            "--score=no",
+            "--output-format=json2",
+            *targets,
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     assert "Traceback" not in result.stderr, result.stderr
     messages = json.loads(result.stdout)["messages"]
@@ -149,8 +164,10 @@ def test_a_module_linted_alone_gets_the_messages_of_the_whole_run(tmp_path):
 
 def test_two_packages_in_one_run_match_separate_runs(tmp_path):
     _write(tmp_path / "a", PROJECT)
-    _write(tmp_path / "b", {name.replace("pkg", "other"): source.replace("pkg", "other")
-                            for name, source in PROJECT.items()})
+    _write(
+        tmp_path / "b",
+        {name.replace("pkg", "other"): source.replace("pkg", "other") for name, source in PROJECT.items()},
+    )
     combined = _lint(tmp_path, 2, "a/pkg", "b/other")
     separate = sorted(
         [(f"a/{m[0]}", *m[1:]) for m in _lint(tmp_path / "a", 1, "pkg")]
@@ -178,7 +195,9 @@ def test_script_folders_with_the_same_module_names_match_separate_runs(tmp_path)
             return utils.helper(x)
     """
     _write(tmp_path / "a", {"train.py": train, "utils.py": "def helper(x):\n    print(x)\n    return x\n"})
-    _write(tmp_path / "b", {"train.py": train, "utils.py": "import time\n\n\ndef helper(x):\n    return x + time.time()\n"})
+    _write(
+        tmp_path / "b", {"train.py": train, "utils.py": "import time\n\n\ndef helper(x):\n    return x + time.time()\n"}
+    )
     combined = _lint(tmp_path, 1, "a", "b")
     separate = sorted(
         [(f"a/{m[0]}", *m[1:]) for m in _lint(tmp_path / "a", 1, ".")]
@@ -189,9 +208,11 @@ def test_script_folders_with_the_same_module_names_match_separate_runs(tmp_path)
 
 
 def test_a_global_patched_from_another_module_gives_the_same_result_in_any_order(tmp_path):
-    _write(tmp_path, {
-        "pkg/__init__.py": "",
-        "pkg/a.py": """
+    _write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/a.py": """
             import tensorflow as tf
 
             SCALE = tf.constant(2.0)
@@ -201,7 +222,7 @@ def test_a_global_patched_from_another_module_gives_the_same_result_in_any_order
             def scale(x):
                 return x * SCALE
         """,
-        "pkg/b.py": """
+            "pkg/b.py": """
             import tensorflow as tf
 
             from pkg import a
@@ -210,7 +231,8 @@ def test_a_global_patched_from_another_module_gives_the_same_result_in_any_order
             def patch():
                 a.SCALE = tf.constant(3.0)
         """,
-    })
+        },
+    )
     after_b = [m for m in _lint(tmp_path, 1, "pkg/b.py", "pkg/a.py") if m[0].endswith("a.py")]
     alone = _lint(tmp_path, 1, "pkg/a.py")
     assert not any(m[3] == "tf-internal-error" for m in after_b)

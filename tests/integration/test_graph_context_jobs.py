@@ -50,9 +50,22 @@ def _lint_subprocess(cwd, target: str, jobs: str) -> list[tuple[str, ...]]:
     from conftest import PYTHON
 
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint",
-         f"-j{jobs}", "--output-format=parseable", "--score=no", target],
-        capture_output=True, text=True, cwd=cwd, check=False,
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tflint",
+            f"-j{jobs}",
+            "--output-format=parseable",
+            "--score=no",
+            target,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
     )
     assert result.stderr == ""
     rows = []
@@ -92,9 +105,21 @@ def test_script_folders_with_same_module_names_are_told_apart(tmp_path):
     )
     for order in (("a", "b"), ("b", "a")):
         result = subprocess.run(
-            [_python(), "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint",
-             "--output-format=parseable", "--score=no", *order],
-            capture_output=True, text=True, cwd=tmp_path, check=False,
+            [
+                _python(),
+                "-m",
+                "pylint",
+                "--load-plugins=tflint",
+                "--disable=all",
+                "--enable=tflint",
+                "--output-format=parseable",
+                "--score=no",
+                *order,
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
         )
         assert result.stdout.count("tf-print-in-graph") == 1, (order, result.stdout)
         assert "b/utils.py:3:" in result.stdout

@@ -28,8 +28,15 @@ _LINT = ("--load-plugins=tflint", "--disable=all", "--enable=tflint", "--score=n
 
 def _commit(folder: Path) -> None:
     """Make ``folder`` a git repository of one commit, as a user's clone is (git+ URLs need one)."""
-    env = dict(_user_env(), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t.invalid", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@t.invalid", GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    env = dict(
+        _user_env(),
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@t.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@t.invalid",
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=os.devnull,
+    )
     for command in (["init", "--quiet", "."], ["add", "--all"], ["commit", "--quiet", "-m", "snapshot"]):
         subprocess.run(["git", *command], cwd=folder, env=env, check=True, capture_output=True)
 
@@ -40,8 +47,13 @@ def _venv(folder: Path, *requirements: str) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True, capture_output=True)
     python = folder / "bin" / "python"
     for step in (["--upgrade", "pip"], list(requirements)):
-        result = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *step],
-                                capture_output=True, text=True, env=_user_env(), check=False)
+        result = subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", *step],
+            capture_output=True,
+            text=True,
+            env=_user_env(),
+            check=False,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
     return python
 
@@ -65,8 +77,13 @@ def installs(tmp_path_factory) -> dict[str, str]:
         source = source_copy(root / "clone")
         _commit(source)
         dist = root / "dist"
-        result = subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(source)],
-                                capture_output=True, text=True, env=_user_env(), check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--outdir", str(dist), str(source)],
+            capture_output=True,
+            text=True,
+            env=_user_env(),
+            check=False,
+        )
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
         (wheel,) = dist.glob("tflint-*.whl")
         (sdist,) = dist.glob("tflint-*.tar.gz")
@@ -89,8 +106,15 @@ def elsewhere(tmp_path) -> Path:
 
 
 def _run(python: str | Path, *args: str, cwd: Path, timeout: float = 900, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(python), *args], capture_output=True, text=True, cwd=cwd,
-                          env={**_user_env(Path(python)), **env}, timeout=timeout, check=False)
+    return subprocess.run(
+        [str(python), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**_user_env(Path(python)), **env},
+        timeout=timeout,
+        check=False,
+    )
 
 
 def _checkout(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -103,8 +127,9 @@ def _checkout(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("which", ["wheel_python", "sdist_python"])
 def test_the_installed_tflint_is_not_the_checkout(installs, elsewhere, which):
-    where = _run(installs[which], "-c", "import tflint, tflint.checkers; print(tflint.checkers.__file__)",
-                 cwd=elsewhere)
+    where = _run(
+        installs[which], "-c", "import tflint, tflint.checkers; print(tflint.checkers.__file__)", cwd=elsewhere
+    )
     assert where.returncode == 0, where.stderr
     assert "site-packages" in where.stdout and str(REPO) not in where.stdout
 
@@ -112,8 +137,11 @@ def test_the_installed_tflint_is_not_the_checkout(installs, elsewhere, which):
 def test_the_readmes_git_install_command_works(installs, tmp_path):
     """``pip install 'tflint @ git+URL-OF-TFLINT'`` from the README, with a clone's file URL."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    command = next(line.split("#")[0].strip() for line in readme.splitlines()
-                   if line.startswith("pip install") and "git+URL-OF-TFLINT'" in line)
+    command = next(
+        line.split("#")[0].strip()
+        for line in readme.splitlines()
+        if line.startswith("pip install") and "git+URL-OF-TFLINT'" in line
+    )
     repository = tmp_path / "tflint.git"
     subprocess.run(["git", "clone", "--quiet", "--bare", installs["clone_git"], str(repository)], check=True)
     url = command.split("'")[1].replace("URL-OF-TFLINT", repository.as_uri())
@@ -127,8 +155,11 @@ def test_the_wheel_ships_every_package_of_the_source_tree(installs):
     import zipfile  # pylint: disable=import-outside-toplevel
 
     names = set(zipfile.ZipFile(installs["wheel"]).namelist())
-    source = [p.relative_to(REPO).as_posix() for p in (REPO / "tflint").rglob("*.py")
-              if "__pycache__" not in p.parts and not p.relative_to(REPO).as_posix().startswith("tflint/checkers/")]
+    source = [
+        p.relative_to(REPO).as_posix()
+        for p in (REPO / "tflint").rglob("*.py")
+        if "__pycache__" not in p.parts and not p.relative_to(REPO).as_posix().startswith("tflint/checkers/")
+    ]
     source += [f"tflint/checkers/{p.name}" for p in (REPO / "checkers").glob("*.py")]
     assert sorted(set(source) - names) == []
 
@@ -181,8 +212,20 @@ def test_without_tensorflow_confirm_says_so_in_one_line(installs, elsewhere):
 
 
 def test_confirm_installed_confirms_every_bad_sample_finding(installs, elsewhere):
-    result = _run(installs["wheel_python"], "-m", "tflint", "confirm", "samples/", "--format", "json",
-                  "--jobs", "2", "--", "--enable=tflint-opt-in", cwd=elsewhere)
+    result = _run(
+        installs["wheel_python"],
+        "-m",
+        "tflint",
+        "confirm",
+        "samples/",
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--",
+        "--enable=tflint-opt-in",
+        cwd=elsewhere,
+    )
     assert result.stdout.strip(), result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert result.returncode == 0, json.dumps(report["summary"], indent=2)
@@ -191,11 +234,15 @@ def test_confirm_installed_confirms_every_bad_sample_finding(installs, elsewhere
     assert {f["path"] for f in findings} == {f"samples/{path.parent.name}/bad.py" for path in BAD}
     assert [(f["path"], f["line"], f["verdict"]) for f in findings if f["verdict"] != "confirmed"] == []
     assert {f["path"] for f in report["files"] if f["findings"] == 0} == {
-        f"samples/{path.parent.name}/good.py" for path in GOOD}
+        f"samples/{path.parent.name}/good.py" for path in GOOD
+    }
 
 
 def test_confirm_pytest_runs_the_users_suite_with_the_environments_pytest(installs, tmp_path):
-    write(tmp_path, "model.py", """
+    write(
+        tmp_path,
+        "model.py",
+        """
         import tensorflow as tf
 
 
@@ -203,8 +250,12 @@ def test_confirm_pytest_runs_the_users_suite_with_the_environments_pytest(instal
         def step(x):
             print("tracing")
             return x + 1
-    """)
-    write(tmp_path, "test_model.py", """
+    """,
+    )
+    write(
+        tmp_path,
+        "test_model.py",
+        """
         import tensorflow as tf
 
         from model import step
@@ -213,9 +264,20 @@ def test_confirm_pytest_runs_the_users_suite_with_the_environments_pytest(instal
         def test_step():
             for value in range(3):
                 assert int(step(tf.constant(value))) == value + 1
-    """)
-    result = _run(installs["wheel_python"], "-m", "tflint", "confirm", ".", "--pytest", "-q -p no:cacheprovider",
-                  "--format", "json", cwd=tmp_path)
+    """,
+    )
+    result = _run(
+        installs["wheel_python"],
+        "-m",
+        "tflint",
+        "confirm",
+        ".",
+        "--pytest",
+        "-q -p no:cacheprovider",
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert result.stdout.strip(), result.stderr[-3000:]
     report = json.loads(result.stdout)
     assert [(f["symbol"], f["verdict"]) for f in report["findings"]] == [("tf-print-in-graph", "confirmed")]
@@ -233,8 +295,16 @@ def test_a_clone_root_works_like_the_installed_package(installs):
     assert rules.returncode == 0 and "tf-print-in-graph" in rules.stdout, rules.stderr
     where = _run(installs["wheel_python"], "-c", "import tflint.checkers; print(tflint.checkers.__file__)", cwd=clone)
     assert where.stdout.startswith(str(clone)), where.stdout + where.stderr
-    result = _run(installs["wheel_python"], "-m", "tflint", "confirm", "samples/tf-print-in-graph/bad.py",
-                  "--format", "json", cwd=clone)
+    result = _run(
+        installs["wheel_python"],
+        "-m",
+        "tflint",
+        "confirm",
+        "samples/tf-print-in-graph/bad.py",
+        "--format",
+        "json",
+        cwd=clone,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     verdicts = {f["verdict"] for f in json.loads(result.stdout)["findings"]}
     assert verdicts == {"confirmed"}

@@ -94,8 +94,15 @@ def lint_fresh(*paths: Path, stdin: str | None = None) -> list[Finding]:
     )
     assert result.returncode < 32, result.stderr  # 32: pylint itself failed
     return sorted(
-        (str(Path(m["absolutePath"]).resolve()), m["line"], m["column"], m["endLine"], m["endColumn"],
-         m["symbol"], m["message"])
+        (
+            str(Path(m["absolutePath"]).resolve()),
+            m["line"],
+            m["column"],
+            m["endLine"],
+            m["endColumn"],
+            m["symbol"],
+            m["message"],
+        )
         for m in json.loads(result.stdout)["messages"]
     )
 

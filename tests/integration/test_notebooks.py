@@ -35,7 +35,11 @@ def _nbqa(folder, *args: str) -> subprocess.CompletedProcess:
     """Run the real nbqa in ``folder`` (so no repository config applies) and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "nbqa", *args],
-        cwd=folder, capture_output=True, text=True, timeout=300, check=False,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

@@ -44,9 +44,11 @@ def outputs(tmp_path_factory):
     files = {name: root / f"out.{name}" for name in ("text", "parseable", "json2")}
     formats = ",".join(f"{name}:{path}" for name, path in files.items()) + ",github"
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--persistent=no",
-         f"--output-format={formats}", PATH],
-        capture_output=True, text=True, check=False, cwd=root,
+        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--persistent=no", f"--output-format={formats}", PATH],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
     )
     assert result.stderr == ""
     found = {name: path.read_text(encoding="utf-8") for name, path in files.items()}

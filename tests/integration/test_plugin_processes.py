@@ -20,7 +20,10 @@ def test_disable_all_enable_tflint_enables_only_tflint(tmp_path):
     case.write_text("import tensorflow as tf\n\n@tf.function\ndef f(x):\n    print(x)\n    return x\n")
     result = subprocess.run(
         [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint", str(case)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert "tf-print-in-graph" in result.stdout
     assert "missing-module-docstring" not in result.stdout
@@ -32,9 +35,21 @@ def test_enable_tflint_leaves_an_opt_in_rule_off(tmp_path):
     loop = tmp_path / "loop.py"
     loop.write_text(EAGER_LOOP, encoding="utf-8")
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint", "--persistent=no",
-         "--msg-template={line}:{symbol}", str(loop)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tflint",
+            "--persistent=no",
+            "--msg-template={line}:{symbol}",
+            str(loop),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert (result.stderr, result.returncode) == ("", 4)
     assert [line for line in result.stdout.splitlines() if line[:1].isdigit()] == ["8:tf-print-in-graph"]
@@ -67,9 +82,22 @@ def test_pylint_on_samples_never_imports_tensorflow_and_keeps_stderr_empty(tmp_p
     (guard / "sitecustomize.py").write_text(_NO_TF_GUARD % str(log))
     env = dict(os.environ, PYTHONPATH=str(guard))
     result = subprocess.run(
-        [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--disable=all", "--enable=tflint",
-         f"-j{jobs}", "--persistent=no", str(SAMPLES)],
-        capture_output=True, text=True, env=env, check=False, cwd=REPO,
+        [
+            PYTHON,
+            "-m",
+            "pylint",
+            "--load-plugins=tflint",
+            "--disable=all",
+            "--enable=tflint",
+            f"-j{jobs}",
+            "--persistent=no",
+            str(SAMPLES),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=REPO,
     )
     assert result.stderr == ""
     assert not log.exists(), log.read_text()
@@ -82,7 +110,8 @@ def test_wheel_installs_checkers_as_tflint_checkers_only(tmp_path):
     source = source_copy(tmp_path / "source")  # a build in the checkout would reuse its stale build/
     subprocess.run(
         [PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("tflint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()

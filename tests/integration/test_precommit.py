@@ -91,7 +91,12 @@ def _try_repo(project: Path, files: dict[str, str], env: dict[str, str]) -> subp
     subprocess.run(["git", "add", "--", *files], cwd=project, env=env, check=True)
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), HOOK_ID, "--all-files", "--color=never"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 
@@ -127,8 +132,9 @@ def clean_run(env, tmp_path_factory):
     home = tmp_path_factory.mktemp("clean")
     clone = home / "tflint"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], env=env, check=True)
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=clone, env=env, capture_output=True, text=True,
-                            check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=clone, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     config = readme_snippet(REPO / "README.md").replace("URL-OF-TFLINT", str(clone)).replace("COMMIT", commit)
     project = home / "project"
     project.mkdir()
@@ -138,19 +144,29 @@ def clean_run(env, tmp_path_factory):
     subprocess.run(["git", "add", "--", "train.py", ".pre-commit-config.yaml"], cwd=project, env=env, check=True)
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color=never"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 
 def test_the_docs_give_the_readmes_snippet():
-    assert readme_snippet(REPO / "docs" / "pre-commit.md").splitlines()[-5:] == \
-        readme_snippet(REPO / "README.md").splitlines()[-5:]
+    assert (
+        readme_snippet(REPO / "docs" / "pre-commit.md").splitlines()[-5:]
+        == readme_snippet(REPO / "README.md").splitlines()[-5:]
+    )
 
 
 def test_manifest_declares_the_hook(tmp_path):
     validated = subprocess.run(
         [sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
-        env=_isolated_env(tmp_path), capture_output=True, text=True, check=False,
+        env=_isolated_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
     hooks = {hook["id"]: hook for hook in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))}
@@ -164,11 +180,13 @@ def test_hook_fails_with_tflint_messages_on_a_pitfall(pitfall_run):
     output = pitfall_run.stdout + pitfall_run.stderr
     assert pitfall_run.returncode == 1, output
     assert re.search(rf"^- hook id: {HOOK_ID}$", output, re.MULTILINE), output
-    assert re.search(r"^train\.py:10:4: W7301: print\(\) in `train_step` .*\(tf-print-in-graph\)$", output,
-                     re.MULTILINE), output
+    assert re.search(
+        r"^train\.py:10:4: W7301: print\(\) in `train_step` .*\(tf-print-in-graph\)$", output, re.MULTILINE
+    ), output
     # utils.py is a separate file: only the cross-module analysis knows train_step calls it.
-    assert re.search(r"^utils\.py:6:4: W7301: print\(\) in `report` .*`train_step`.*\(tf-print-in-graph\)$",
-                     output, re.MULTILINE), output
+    assert re.search(
+        r"^utils\.py:6:4: W7301: print\(\) in `report` .*`train_step`.*\(tf-print-in-graph\)$", output, re.MULTILINE
+    ), output
 
 
 def test_hook_reports_only_tflint_rules_by_default(pitfall_run):

@@ -18,7 +18,7 @@ from conftest import REPO
 
 from tflint.runtime.lines import LineTracer
 
-USER_CODE = '''
+USER_CODE = """
 def work(n):
     total = 0
     for i in range(n):
@@ -28,9 +28,9 @@ def work(n):
     except ValueError:
         pass
     return total
-'''
+"""
 
-DRIVER = textwrap.dedent('''
+DRIVER = textwrap.dedent("""
     import json, sys
     from collections import Counter
     from tflint.runtime.lines import LineTracer
@@ -46,7 +46,7 @@ DRIVER = textwrap.dedent('''
     namespace["work"](3)
     tracer.stop()
     print(json.dumps({"backend": tracer.backend, "lines": lines, "errors": errors}))
-''')
+""")
 
 
 def _expected_counts() -> dict[str, int]:
@@ -59,8 +59,13 @@ def _run(python: str, tmp_path) -> dict:
     user.write_text(USER_CODE.lstrip(), encoding="utf-8")
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
-    result = subprocess.run([python, str(driver), str(user)], capture_output=True, text=True, check=False,
-                            env=dict(os.environ, PYTHONPATH=str(REPO)))
+    result = subprocess.run(
+        [python, str(driver), str(user)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -68,8 +73,11 @@ def _run(python: str, tmp_path) -> dict:
 def _python312() -> str | None:
     for name in ("python3.13", "python3.12"):
         found = shutil.which(name)
-        if found and subprocess.run([found, "-c", "import sys; sys.monitoring"], capture_output=True,
-                                    check=False).returncode == 0:
+        if (
+            found
+            and subprocess.run([found, "-c", "import sys; sys.monitoring"], capture_output=True, check=False).returncode
+            == 0
+        ):
             return found
     candidates = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[2-9]*/bin/python")))
     return candidates[-1] if candidates else None

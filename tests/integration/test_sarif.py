@@ -73,7 +73,11 @@ def _pylint(root, *args, env=None):
     environment.update(env or {})
     return subprocess.run(
         [PYTHON, "-m", "pylint", "--load-plugins=tflint", "--persistent=no", *args],
-        capture_output=True, text=True, check=False, cwd=root, env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env=environment,
     )
 
 
@@ -103,8 +107,7 @@ def parallel_run(project):
 def empty_run(project):
     """Zero messages, with rule pages moved elsewhere by the environment variable."""
     template = "https://docs.example.org/tflint/rules/{symbol}.html"
-    result = _pylint(project, f"--output-format={REPORTER}", "clean.py",
-                     env={sarif.DOCS_URL_VARIABLE: template})
+    result = _pylint(project, f"--output-format={REPORTER}", "clean.py", env={sarif.DOCS_URL_VARIABLE: template})
     assert result.stderr == ""
     assert result.returncode == 0
     return json.loads(result.stdout)
@@ -147,8 +150,12 @@ def _utf16_columns(line, needle):
 
 # Schema validation ------------------------------------------------------------------
 
-@pytest.mark.parametrize("fixture", ["full_run", "parallel_run", "empty_run"],
-                         ids=["messages-syntax-error-and-run-problems", "two-workers", "zero-messages"])
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["full_run", "parallel_run", "empty_run"],
+    ids=["messages-syntax-error-and-run-problems", "two-workers", "zero-messages"],
+)
 def test_log_is_valid_against_the_official_sarif_2_1_0_schema(request, validator, fixture):
     log = request.getfixturevalue(fixture)
     if fixture == "parallel_run":
@@ -175,6 +182,7 @@ def test_schema_check_is_not_vacuous(validator, full_run):
 
 
 # The tool and its rules ---------------------------------------------------------------
+
 
 def test_driver_has_a_distinct_name_version_and_information_uri(full_run):
     driver = _run(full_run)["tool"]["driver"]
@@ -205,7 +213,8 @@ def test_pylint_rules_that_occur_are_described_with_pylints_doc_page(full_run):
     unused_import = rules["W0611"]
     assert unused_import["name"] == "unused-import"
     assert unused_import["helpUri"] == (
-        "https://pylint.readthedocs.io/en/stable/user_guide/messages/warning/unused-import.html")
+        "https://pylint.readthedocs.io/en/stable/user_guide/messages/warning/unused-import.html"
+    )
     assert unused_import["defaultConfiguration"]["level"] == "warning"
     assert rules["E0001"]["name"] == "syntax-error"
     assert rules["E0001"]["defaultConfiguration"]["level"] == "error"
@@ -213,7 +222,8 @@ def test_pylint_rules_that_occur_are_described_with_pylints_doc_page(full_run):
     reported = {r["ruleId"] for r in _run(full_run)["results"]}
     reported |= {n["associatedRule"]["id"] for n in _run(full_run)["invocations"][0]["toolConfigurationNotifications"]}
     assert {rid for rid, rule in rules.items() if rule["properties"]["tags"] != ["tflint"]} == reported - {
-        m for m, *_ in tflint_rules()}
+        m for m, *_ in tflint_rules()
+    }
 
 
 def test_rule_ids_are_unique_and_every_result_points_at_its_rule(full_run):
@@ -228,18 +238,25 @@ def test_rule_ids_are_unique_and_every_result_points_at_its_rule(full_run):
 
 # Results and regions ----------------------------------------------------------------
 
+
 def test_tflint_results_have_message_level_and_exact_regions(full_run):
     results = _results(full_run, "W7301")
     assert len(results) == 2
     source_lines = TRAIN.splitlines()
-    for result, needle, function in ((results[0], 'print("tracing", x)', "step"),
-                                     (results[1], 'print("é😀", x)', "greet")):
+    for result, needle, function in (
+        (results[0], 'print("tracing", x)', "step"),
+        (results[1], 'print("é😀", x)', "greet"),
+    ):
         line = _line_of(TRAIN, needle)
         start, end = _utf16_columns(source_lines[line - 1], needle)
         location = result["locations"][0]
         assert location["physicalLocation"]["artifactLocation"] == {"uri": "pkg/train.py", "uriBaseId": "SRCROOT"}
         assert location["physicalLocation"]["region"] == {
-            "startLine": line, "startColumn": start, "endLine": line, "endColumn": end}
+            "startLine": line,
+            "startColumn": start,
+            "endLine": line,
+            "endColumn": end,
+        }
         assert location["logicalLocations"] == [{"fullyQualifiedName": f"train.{function}"}]
         assert result["level"] == "warning"
         assert result["message"]["text"].startswith(f"print() in `{function}` runs only while TensorFlow traces it")
@@ -287,6 +304,7 @@ def test_run_level_problems_are_notifications_and_mark_the_run_unsuccessful(full
 
 # Runs ---------------------------------------------------------------------------------
 
+
 def test_two_workers_give_the_same_log_as_one_process(full_run, parallel_run):
     text, log = parallel_run
     assert log == full_run
@@ -309,10 +327,17 @@ def test_docs_url_variable_with_a_symbol_template_moves_rule_pages(empty_run):
 
 # The small pieces ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("category", "level"),
-    [("fatal", "error"), ("error", "error"), ("warning", "warning"),
-     ("convention", "note"), ("refactor", "note"), ("info", "note")],
+    [
+        ("fatal", "error"),
+        ("error", "error"),
+        ("warning", "warning"),
+        ("convention", "note"),
+        ("refactor", "note"),
+        ("info", "note"),
+    ],
 )
 def test_pylint_categories_map_to_sarif_levels(category, level):
     assert sarif.sarif_level(category) == level
@@ -321,12 +346,17 @@ def test_pylint_categories_map_to_sarif_levels(category, level):
 @pytest.mark.parametrize(
     ("configured", "page", "home"),
     [
-        (None, "https://tflint-tensorflow.readthedocs.io/en/latest/rules/tf-v1-api/",
-         "https://tflint-tensorflow.readthedocs.io/en/latest/"),
+        (
+            None,
+            "https://tflint-tensorflow.readthedocs.io/en/latest/rules/tf-v1-api/",
+            "https://tflint-tensorflow.readthedocs.io/en/latest/",
+        ),
         ("https://example.org/lint", "https://example.org/lint/rules/tf-v1-api/", "https://example.org/lint/"),
-        ("https://github.com/me/tflint/blob/main/docs/rules/{symbol}.md",
-         "https://github.com/me/tflint/blob/main/docs/rules/tf-v1-api.md",
-         "https://github.com/me/tflint/blob/main/docs/rules/"),
+        (
+            "https://github.com/me/tflint/blob/main/docs/rules/{symbol}.md",
+            "https://github.com/me/tflint/blob/main/docs/rules/tf-v1-api.md",
+            "https://github.com/me/tflint/blob/main/docs/rules/",
+        ),
     ],
     ids=["default-site", "base-without-slash", "page-template"],
 )
@@ -362,6 +392,7 @@ def test_columns_follow_the_encoding_cookie(tmp_path):
 
 
 # The documented workflow ----------------------------------------------------------------
+
 
 def test_documented_workflow_lints_to_the_file_it_uploads():
     """docs/ci.md's GitHub Actions workflow is valid YAML and wires the reporter correctly."""

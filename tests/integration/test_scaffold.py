@@ -22,11 +22,29 @@ SYMBOL = "tf-scaffolded-rule"
 STEM = "tf_scaffolded_rule"
 # What the repository copy needs: the package (tflint/checkers is a symbolic link to ../checkers,
 # kept as a link), the tools, the tests and everything the tests read.
-COPIED = ("tflint", "checkers", "tools", "tests", "docs", "samples", "README.md", "pyproject.toml", "Makefile",
-          "mkdocs.yml")
+COPIED = (
+    "tflint",
+    "checkers",
+    "tools",
+    "tests",
+    "docs",
+    "samples",
+    "README.md",
+    "pyproject.toml",
+    "Makefile",
+    "mkdocs.yml",
+)
 # Where a skeleton's placeholders may be left behind.
-RULE_PLACES = ("checkers/*.py", "docs/rules/*.md", "samples/*/*.py", "tests/functional/*/*",
-               "tflint/runtime/confirmations.py", "README.md", "docs/index.md", "docs/runtime.md")
+RULE_PLACES = (
+    "checkers/*.py",
+    "docs/rules/*.md",
+    "samples/*/*.py",
+    "tests/functional/*/*",
+    "tflint/runtime/confirmations.py",
+    "README.md",
+    "docs/index.md",
+    "docs/runtime.md",
+)
 
 
 def _copy_repository(target: Path) -> Path:
@@ -49,8 +67,9 @@ def _env(repo: Path) -> dict[str, str]:
 
 
 def _run(repo: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, *args], cwd=repo, env=_env(repo), capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [PYTHON, *args], cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def _new_rule(repo: Path, *args: str) -> subprocess.CompletedProcess:
@@ -58,8 +77,11 @@ def _new_rule(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def _files(repo: Path) -> dict[str, bytes]:
-    return {p.relative_to(repo).as_posix(): p.read_bytes() for p in sorted(repo.rglob("*"))
-            if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(repo).as_posix(): p.read_bytes()
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and not p.is_symlink() and "__pycache__" not in p.parts
+    }
 
 
 def _test_file(repo: Path, name: str) -> str:
@@ -69,10 +91,19 @@ def _test_file(repo: Path, name: str) -> str:
 
 
 # The suite's checks that concern one rule or all of them at once (selected by name, below).
-SUITE = ("test_functional.py", "test_samples.py", "test_docs.py", "test_readme.py", "test_runtime_rules.py",
-         "test_plugin.py", "test_scaffold.py")
-SELECTED = (f"{SYMBOL} or {STEM} or every_rule or every_message or checkers_name or index or readme "
-            "or runtime_table or skeleton")
+SUITE = (
+    "test_functional.py",
+    "test_samples.py",
+    "test_docs.py",
+    "test_readme.py",
+    "test_runtime_rules.py",
+    "test_plugin.py",
+    "test_scaffold.py",
+)
+SELECTED = (
+    f"{SYMBOL} or {STEM} or every_rule or every_message or checkers_name or index or readme "
+    "or runtime_table or skeleton"
+)
 
 
 def _outcomes(repo: Path) -> dict[str, str]:
@@ -82,9 +113,18 @@ def _outcomes(repo: Path) -> dict[str, str]:
     skeleton samples stop with an error on purpose.
     """
     report = repo / "report.xml"
-    result = _run(repo, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}",
-                  "-k", f"({SELECTED}) and not real_tensorflow and not scaffold_creates and not refuses",
-                  *(_test_file(repo, name) for name in SUITE))
+    result = _run(
+        repo,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"--junitxml={report}",
+        "-k",
+        f"({SELECTED}) and not real_tensorflow and not scaffold_creates and not refuses",
+        *(_test_file(repo, name) for name in SUITE),
+    )
     assert report.is_file(), result.stdout[-3000:] + result.stderr[-3000:]
     outcomes = {}
     for case in ET.parse(report).getroot().iter("testcase"):
@@ -104,9 +144,14 @@ def test_the_scaffold_creates_every_piece_of_a_rule(scaffolded):
     repo, result = scaffolded
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     created = {
-        "checkers/scaffolded_rule.py", f"tests/functional/{SYMBOL}/{STEM}.py", f"tests/functional/{SYMBOL}/{STEM}.rc",
-        f"tests/functional/{SYMBOL}/{STEM}.txt", f"tests/functional/{SYMBOL}/{STEM}_noerror.py",
-        f"tests/functional/{SYMBOL}/{STEM}_noerror.rc", f"samples/{SYMBOL}/bad.py", f"samples/{SYMBOL}/good.py",
+        "checkers/scaffolded_rule.py",
+        f"tests/functional/{SYMBOL}/{STEM}.py",
+        f"tests/functional/{SYMBOL}/{STEM}.rc",
+        f"tests/functional/{SYMBOL}/{STEM}.txt",
+        f"tests/functional/{SYMBOL}/{STEM}_noerror.py",
+        f"tests/functional/{SYMBOL}/{STEM}_noerror.rc",
+        f"samples/{SYMBOL}/bad.py",
+        f"samples/{SYMBOL}/good.py",
         f"docs/rules/{SYMBOL}.md",
     }
     assert all((repo / path).is_file() for path in created)
@@ -138,7 +183,10 @@ def test_the_stub_confirmation_rule_never_confirms(scaffolded):
     )
     result = _run(repo, "-c", script)
     assert result.stdout.strip().split("|") == [
-        "False", "not-exercised", f"tflint cannot confirm {SYMBOL} yet: its confirmation rule is a stub"], result.stderr
+        "False",
+        "not-exercised",
+        f"tflint cannot confirm {SYMBOL} yet: its confirmation rule is a stub",
+    ], result.stderr
 
 
 def test_the_new_rules_tests_fail_until_it_is_filled_in(scaffolded):
@@ -239,11 +287,23 @@ def test_the_scaffold_refuses_with_one_line_and_exit_2(pristine, args, reason):
 
 
 def test_make_new_rule_passes_symbol_code_and_opt_in():
-    result = subprocess.run(["make", "-n", "new-rule", "SYMBOL=tf-some-thing", "CODE=E7340", "OPT_IN=1"],
-                            cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["make", "-n", "new-rule", "SYMBOL=tf-some-thing", "CODE=E7340", "OPT_IN=1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].split() == [
-        ".venv/bin/python", "-m", "tools.new_rule", "'tf-some-thing'", "--code", "'E7340'", "--opt-in"]
+        ".venv/bin/python",
+        "-m",
+        "tools.new_rule",
+        "'tf-some-thing'",
+        "--code",
+        "'E7340'",
+        "--opt-in",
+    ]
 
 
 # --- the repository itself ---
@@ -256,6 +316,12 @@ def test_the_runtime_table_is_generated():
 
 def test_no_rule_is_left_a_skeleton():
     """``make new-rule`` writes a placeholder wherever the rule's author must write: none may stay."""
-    left = sorted({path.relative_to(REPO).as_posix() for pattern in RULE_PLACES for path in REPO.glob(pattern)
-                   if path.is_file() and MARKER in path.read_text(encoding="utf-8", errors="replace")})
+    left = sorted(
+        {
+            path.relative_to(REPO).as_posix()
+            for pattern in RULE_PLACES
+            for path in REPO.glob(pattern)
+            if path.is_file() and MARKER in path.read_text(encoding="utf-8", errors="replace")
+        }
+    )
     assert left == [], f"replace every {MARKER} in these files (see CONTRIBUTING.md)"

@@ -23,7 +23,12 @@ def mkdocs_build(config, site_dir) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # mkdocs-material's banner is noise here
     return subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 
@@ -113,8 +118,7 @@ def test_build_survives_missing_guide_pages_and_adds_unlisted_ones(tmp_path):
     shutil.copytree(DOCS / "rules", repo / "docs" / "rules")  # rule pages link each other
     (repo / "docs" / "index.md").write_text("# Home\n\n[print](rules/tf-print-in-graph.md)\n", encoding="utf-8")
     (repo / "docs" / "brand-new-guide.md").write_text(
-        "# Brand new\n\nSee [`bad.py`](../samples/tf-print-in-graph/bad.py) "
-        "and [the tests](../tests/test_site.py).\n",
+        "# Brand new\n\nSee [`bad.py`](../samples/tf-print-in-graph/bad.py) and [the tests](../tests/test_site.py).\n",
         encoding="utf-8",
     )
     result = mkdocs_build(repo / "mkdocs.yml", tmp_path / "site")
@@ -168,12 +172,22 @@ def test_nav_expands_patterns_and_adds_unlisted_pages_to_the_guides(hooks, tmp_p
 
 
 def test_rules_pattern_groups_rule_pages_by_family_in_id_order(hooks, tmp_path):
-    write_pages(tmp_path, "rules/tf-v1-session.md", "rules/tf-print-in-graph.md", "rules/tf-trace-time-value.md",
-                "rules/tf-made-up.md")
+    write_pages(
+        tmp_path,
+        "rules/tf-v1-session.md",
+        "rules/tf-print-in-graph.md",
+        "rules/tf-trace-time-value.md",
+        "rules/tf-made-up.md",
+    )
     nav = hooks.site_nav([{"Rules": "rules/*.md"}], tmp_path)
     families = nav[0]["Rules"]
-    flat = [(family, symbol) for group in families for family, members in group.items()
-            for member in members for symbol in member]
+    flat = [
+        (family, symbol)
+        for group in families
+        for family, members in group.items()
+        for member in members
+        for symbol in member
+    ]
     assert flat == [
         ("Python side effects at trace time", "tf-print-in-graph"),
         ("Python side effects at trace time", "tf-trace-time-value"),
@@ -189,12 +203,24 @@ def test_rules_pattern_groups_rule_pages_by_family_in_id_order(hooks, tmp_path):
         ("rules/tf-a.md", "[good](../../samples/tf-b/good.py)", None, "[good](tf-b.md#good-example)"),
         ("guide.md", "[s](../samples/tf-b/bad.py)", None, "[s](rules/tf-b.md#bad-example)"),
         ("rules/tf-a.md", "[`x.py`](../../tflint/x.py)", None, "`x.py`"),
-        ("rules/tf-a.md", "[`x.py`](../../tflint/x.py#L3)", "https://example.org/t/",
-         "[`x.py`](https://example.org/t/blob/HEAD/tflint/x.py#L3)"),
-        ("rules/tf-a.md", "[ok](tf-b.md) [web](https://x.org/a.py) [top](#top)", None,
-         "[ok](tf-b.md) [web](https://x.org/a.py) [top](#top)"),
-        ("rules/tf-a.md", "```python\nlayers[0](../../x.py)\n```\n[y](../../y.py)", None,
-         "```python\nlayers[0](../../x.py)\n```\ny"),
+        (
+            "rules/tf-a.md",
+            "[`x.py`](../../tflint/x.py#L3)",
+            "https://example.org/t/",
+            "[`x.py`](https://example.org/t/blob/HEAD/tflint/x.py#L3)",
+        ),
+        (
+            "rules/tf-a.md",
+            "[ok](tf-b.md) [web](https://x.org/a.py) [top](#top)",
+            None,
+            "[ok](tf-b.md) [web](https://x.org/a.py) [top](#top)",
+        ),
+        (
+            "rules/tf-a.md",
+            "```python\nlayers[0](../../x.py)\n```\n[y](../../y.py)",
+            None,
+            "```python\nlayers[0](../../x.py)\n```\ny",
+        ),
         ("rules/tf-a.md", "[no page](../../samples/tf-zz/bad.py)", None, "no page"),
         ("rules/tf-a.md", "[no sample](../../samples/tf-c/bad.py)", None, "no sample"),
         ("rules/tf-a.md", "[good](../../samples/tf-c/good.py)", None, "[good](tf-c.md#good-example)"),

@@ -17,12 +17,36 @@ import tflint
 from tflint.runtime.runner import EXIT_NO_TENSORFLOW
 from tflint.runtime.static import lint
 
-_FINDING_KEYS = {"path", "line", "column", "end_line", "end_column", "symbol", "msgid", "confidence", "message",
-                 "verdict", "evidence", "run"}
+_FINDING_KEYS = {
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "symbol",
+    "msgid",
+    "confidence",
+    "message",
+    "verdict",
+    "evidence",
+    "run",
+}
 _RUN_KEYS = {"name", "kind", "exit_code", "timed_out", "duration", "problem", "stdout_tail", "stderr_tail", "notes"}
-_TOP_KEYS = {"schema_version", "tflint_version", "tensorflow_version", "python_version", "mode", "paths", "findings",
-             "files", "runs", "problems", "summary", "exit_status"}
-_PRINTS = '''
+_TOP_KEYS = {
+    "schema_version",
+    "tflint_version",
+    "tensorflow_version",
+    "python_version",
+    "mode",
+    "paths",
+    "findings",
+    "files",
+    "runs",
+    "problems",
+    "summary",
+    "exit_status",
+}
+_PRINTS = """
 import tensorflow as tf
 
 
@@ -34,7 +58,7 @@ def step(x):
 
 for value in (1.0, 2.0, 3.0):
     step(tf.constant(value))
-'''
+"""
 
 
 def _without_tensorflow(tmp_path) -> dict[str, str]:
@@ -85,8 +109,9 @@ def test_a_file_that_does_not_parse_is_a_problem_not_a_clean_file(tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "clean.py: no findings" in result.stdout
     assert "broken.py: no findings" not in result.stdout
-    assert re.search(r"^could not analyse .*broken\.py:3: syntax-error: .*\(its findings are unknown\)$",
-                     result.stdout, re.MULTILINE), result.stdout
+    assert re.search(
+        r"^could not analyse .*broken\.py:3: syntax-error: .*\(its findings are unknown\)$", result.stdout, re.MULTILINE
+    ), result.stdout
     report = json.loads(run_cli("confirm", ".", "--format", "json", cwd=tmp_path).stdout)
     assert report["exit_status"] == 2 and len(report["problems"]) == 1
 
@@ -102,17 +127,37 @@ def test_missing_tensorflow_tells_how_to_install_it(tmp_path):
 def test_the_child_reports_a_missing_tensorflow_without_running_user_code(tmp_path):
     script = write(tmp_path, "prints.py", "open('ran', 'w').close()\n")
     plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps({"kind": "script", "name": "prints.py", "target": str(script), "cwd": str(tmp_path),
-                                "sys_path0": str(tmp_path), "argv": [str(script)], "trace_files": [str(script)]}))
-    result = subprocess.run([PYTHON, "-m", "tflint.runtime.child", "--plan", str(plan), "--out", str(tmp_path / "o.json")],
-                            capture_output=True, text=True, cwd=tmp_path, env=_without_tensorflow(tmp_path), check=False)
+    plan.write_text(
+        json.dumps(
+            {
+                "kind": "script",
+                "name": "prints.py",
+                "target": str(script),
+                "cwd": str(tmp_path),
+                "sys_path0": str(tmp_path),
+                "argv": [str(script)],
+                "trace_files": [str(script)],
+            }
+        )
+    )
+    result = subprocess.run(
+        [PYTHON, "-m", "tflint.runtime.child", "--plan", str(plan), "--out", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_without_tensorflow(tmp_path),
+        check=False,
+    )
     assert result.returncode == EXIT_NO_TENSORFLOW
     assert "pip install tensorflow-cpu" in result.stderr
     assert not (tmp_path / "ran").exists() and not (tmp_path / "o.json").exists()
 
 
 def test_static_analysis_never_executes_the_code(tmp_path):
-    script = write(tmp_path, "effects.py", '''
+    script = write(
+        tmp_path,
+        "effects.py",
+        """
         import pathlib
 
         import tensorflow as tf
@@ -124,7 +169,8 @@ def test_static_analysis_never_executes_the_code(tmp_path):
         def step(x):
             print(x)
             return x
-    ''')
+    """,
+    )
     result = lint([str(script)])
     assert [f.symbol for f in result.findings] == ["tf-print-in-graph"]
     assert not (tmp_path / "executed").exists()
@@ -132,7 +178,7 @@ def test_static_analysis_never_executes_the_code(tmp_path):
 
 def test_the_parent_never_imports_tensorflow_and_the_json_follows_the_schema(tmp_path):
     write(tmp_path, "prints.py", _PRINTS)
-    probe = textwrap.dedent('''
+    probe = textwrap.dedent("""
         import contextlib, io, json, sys
         from tflint.__main__ import main
         out = io.StringIO()
@@ -140,9 +186,16 @@ def test_the_parent_never_imports_tensorflow_and_the_json_follows_the_schema(tmp
             status = main(["confirm", "prints.py", "--format", "json"])
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("tensorflow", "keras", "tf_keras"))
         print(json.dumps({"status": status, "loaded": loaded, "report": json.loads(out.getvalue())}))
-    ''')
-    result = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, cwd=tmp_path,
-                            env=clean_env(PYTHONPATH=str(REPO)), timeout=600, check=False)
+    """)
+    result = subprocess.run(
+        [PYTHON, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(PYTHONPATH=str(REPO)),
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     probe_out = json.loads(result.stdout)
     assert probe_out["loaded"] == []
@@ -152,7 +205,12 @@ def test_the_parent_never_imports_tensorflow_and_the_json_follows_the_schema(tmp
     assert isinstance(report["tensorflow_version"], str) and report["paths"] == ["prints.py"]
     (finding,) = [f for f in report["findings"] if f["symbol"] == "tf-print-in-graph"]
     assert set(finding) == _FINDING_KEYS
-    assert (finding["path"], finding["line"], finding["symbol"], finding["msgid"]) == ("prints.py", 6, "tf-print-in-graph", "W7301")
+    assert (finding["path"], finding["line"], finding["symbol"], finding["msgid"]) == (
+        "prints.py",
+        6,
+        "tf-print-in-graph",
+        "W7301",
+    )
     assert finding["verdict"] in ("confirmed", "not-reproduced", "not-exercised")
     assert (finding["verdict"], finding["run"]) == ("confirmed", "prints.py")
     assert isinstance(finding["evidence"], str) and finding["evidence"]
@@ -160,15 +218,24 @@ def test_the_parent_never_imports_tensorflow_and_the_json_follows_the_schema(tmp
     assert set(run) == _RUN_KEYS and run["kind"] == "script" and run["problem"] is None
     assert report["files"] == [{"path": "prints.py", "findings": 1, "run": True}]
     assert report["summary"] == {
-        "findings": 1, "confirmed": 1, "not-reproduced": 0, "not-exercised": 0,
+        "findings": 1,
+        "confirmed": 1,
+        "not-reproduced": 0,
+        "not-exercised": 0,
         "by_symbol": {"tf-print-in-graph": {"confirmed": 1, "not-reproduced": 0, "not-exercised": 0}},
-        "files": 1, "files_with_findings": 1, "runs": 1, "runs_with_problems": 0,
+        "files": 1,
+        "files_with_findings": 1,
+        "runs": 1,
+        "runs_with_problems": 0,
     }
     assert report["exit_status"] == probe_out["status"] == 0
 
 
 def test_only_tflint_messages_become_findings(tmp_path):
-    script = write(tmp_path, "pragmas.py", '''
+    script = write(
+        tmp_path,
+        "pragmas.py",
+        """
         import tensorflow as tf  # pylint: disable=g-import-not-at-top
 
 
@@ -176,7 +243,8 @@ def test_only_tflint_messages_become_findings(tmp_path):
         def step(x):
             print(x)
             return x
-    ''')
+    """,
+    )
     result = lint([str(script)])
     assert [(f.symbol, f.msgid) for f in result.findings] == [("tf-print-in-graph", "W7301")]
 
@@ -184,10 +252,17 @@ def test_only_tflint_messages_become_findings(tmp_path):
 def test_the_wheel_ships_the_runtime_mode(tmp_path):
     # from a clean copy: a build in the checkout would reuse its stale build/ folder
     source = source_copy(tmp_path / "source")
-    subprocess.run([PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = tmp_path.glob("tflint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "tflint/__main__.py" in names
-    assert {"tflint/runtime/child.py", "tflint/runtime/instrument/__init__.py",
-            "tflint/runtime/instrument/core.py", "tflint/runtime/confirmations.py"} <= set(names)
+    assert {
+        "tflint/runtime/child.py",
+        "tflint/runtime/instrument/__init__.py",
+        "tflint/runtime/instrument/core.py",
+        "tflint/runtime/confirmations.py",
+    } <= set(names)

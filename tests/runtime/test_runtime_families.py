@@ -37,5 +37,6 @@ def test_every_finding_of_the_family_gets_its_verdict(script, tmp_path):
     assert (run["exit_code"], run["problem"]) == (0, None), run["stderr_tail"]
     got = sorted((f["symbol"], f["line"], f["verdict"]) for f in report["findings"])
     assert got == _expected(script), "\n".join(
-        f"{f['line']} {f['symbol']} {f['verdict']}: {f['evidence']}" for f in report["findings"])
+        f"{f['line']} {f['symbol']} {f['verdict']}: {f['evidence']}" for f in report["findings"]
+    )
     assert all(f["evidence"] for f in report["findings"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from runtime_support import line_of, observe, verdict, write
 
-GRAPH_EVENTS = '''
+GRAPH_EVENTS = """
 import tensorflow as tf
 
 
@@ -109,7 +109,7 @@ try:
     tf.compat.v1.placeholder(tf.float32)  # eager-placeholder
 except RuntimeError as exc:
     print("RuntimeError", exc)
-'''
+"""
 
 TF1_PROGRAM = '''
 import tensorflow as tf

@@ -19,7 +19,7 @@ from runtime_support import clean_env, line_of, run_cli, shared, write
 from tflint.runtime.confirm import confirm_paths
 from tflint.runtime.report import exit_status, to_text
 
-VERDICTS = '''
+VERDICTS = """
 import tensorflow as tf
 
 
@@ -47,12 +47,15 @@ for value in (1.0, 2.0, 3.0):
 
 if __name__ == "__never__":
     unreachable(tf.constant(0.0))
-'''
+"""
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -115,10 +118,16 @@ def test_text_report_has_one_line_per_finding_then_a_summary_table(verdicts):
     finally:
         os.chdir(cwd)
     lines = text.splitlines()
-    assert lines[0] == (f"verdicts.py:{line_of(script, 'confirmed')} tf-print-in-graph confirmed \u2014 "
-                        "print ran 1 time in 3 calls of `shown`, only while TensorFlow traced it")
-    assert lines[1].startswith(f"verdicts.py:{line_of(script, 'not-reproduced: a new Python float each call, so every call traces')} tf-print-in-graph not-reproduced \u2014 ")
-    assert lines[2].startswith(f"verdicts.py:{line_of(script, 'not-exercised')} tf-print-in-graph not-exercised \u2014 ")
+    assert lines[0] == (
+        f"verdicts.py:{line_of(script, 'confirmed')} tf-print-in-graph confirmed \u2014 "
+        "print ran 1 time in 3 calls of `shown`, only while TensorFlow traced it"
+    )
+    assert lines[1].startswith(
+        f"verdicts.py:{line_of(script, 'not-reproduced: a new Python float each call, so every call traces')} tf-print-in-graph not-reproduced \u2014 "
+    )
+    assert lines[2].startswith(
+        f"verdicts.py:{line_of(script, 'not-exercised')} tf-print-in-graph not-exercised \u2014 "
+    )
     assert lines[4].split() == ["symbol", "confirmed", "not-reproduced", "not-exercised"]
     assert lines[6].split() == ["tf-print-in-graph", "1", "1", "1"]
     assert lines[7].split() == ["total", "1", "1", "1"]
@@ -139,7 +148,10 @@ def _dead(pid: int) -> bool:
 
 @pytest.mark.skipif(os.name != "posix" or not os.path.isdir("/proc"), reason="process groups and /proc")
 def test_timeout_kills_the_process_group_and_keeps_what_was_seen(tmp_path):
-    script = write(tmp_path, "hangs.py", '''
+    script = write(
+        tmp_path,
+        "hangs.py",
+        """
         import pathlib
         import subprocess
         import sys
@@ -163,7 +175,8 @@ def test_timeout_kills_the_process_group_and_keeps_what_was_seen(tmp_path):
         (here / "called").write_text("3 calls")
         while True:
             time.sleep(0.1)
-    ''')
+    """,
+    )
     started = time.monotonic()
     result = run_cli("confirm", str(script), "--format", "json", "--timeout", "10", cwd=tmp_path)
     elapsed = time.monotonic() - started
@@ -179,7 +192,10 @@ def test_timeout_kills_the_process_group_and_keeps_what_was_seen(tmp_path):
 
 
 def test_pytest_runs_the_test_suite_under_the_instrumentation(tmp_path):
-    write(tmp_path, "model.py", '''
+    write(
+        tmp_path,
+        "model.py",
+        """
         import tensorflow as tf
 
         history = []
@@ -189,8 +205,12 @@ def test_pytest_runs_the_test_suite_under_the_instrumentation(tmp_path):
         def double(x):
             history.append(x)  # side effect
             return x * 2
-    ''')
-    write(tmp_path, "test_model.py", '''
+    """,
+    )
+    write(
+        tmp_path,
+        "test_model.py",
+        """
         import tensorflow as tf
 
         from model import double
@@ -199,9 +219,18 @@ def test_pytest_runs_the_test_suite_under_the_instrumentation(tmp_path):
         def test_double():
             for value in (1.0, 2.0, 3.0):
                 assert float(double(tf.constant(value))) == 2 * value
-    ''')
-    result = run_cli("confirm", ".", "--format", "json", "--pytest", "-q -p no:cacheprovider test_model.py",
-                     cwd=tmp_path, env=clean_env())
+    """,
+    )
+    result = run_cli(
+        "confirm",
+        ".",
+        "--format",
+        "json",
+        "--pytest",
+        "-q -p no:cacheprovider test_model.py",
+        cwd=tmp_path,
+        env=clean_env(),
+    )
     report = json.loads(result.stdout)
     (run,) = report["runs"]
     assert (report["mode"], run["kind"], run["exit_code"]) == ("pytest", "pytest", 0), run["stdout_tail"]
@@ -214,11 +243,18 @@ def test_pytest_runs_the_test_suite_under_the_instrumentation(tmp_path):
 
 def test_package_files_run_as_modules_and_helpers_are_judged_by_the_run_that_used_them(tmp_path):
     write(tmp_path, "pkg/__init__.py", "")
-    write(tmp_path, "pkg/helpers.py", '''
+    write(
+        tmp_path,
+        "pkg/helpers.py",
+        """
         def log(x):
             print("value", x)  # helper print
-    ''')
-    write(tmp_path, "pkg/train.py", '''
+    """,
+    )
+    write(
+        tmp_path,
+        "pkg/train.py",
+        """
         import tensorflow as tf
 
         from .helpers import log
@@ -233,11 +269,14 @@ def test_package_files_run_as_modules_and_helpers_are_judged_by_the_run_that_use
         if __name__ == "__main__":
             for value in (1.0, 2.0):
                 step(tf.constant(value))
-    ''')
+    """,
+    )
     result = run_cli("confirm", "pkg", "pkg/train.py", "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
     assert sorted((r["name"], r["kind"], r["exit_code"]) for r in report["runs"]) == [
-        ("pkg/helpers.py", "module", 0), ("pkg/train.py", "module", 0)]
+        ("pkg/helpers.py", "module", 0),
+        ("pkg/train.py", "module", 0),
+    ]
     (finding,) = [f for f in report["findings"] if f["symbol"] == "tf-print-in-graph"]
     assert (finding["path"], finding["verdict"], finding["run"]) == ("pkg/helpers.py", "confirmed", "pkg/train.py")
     assert "1 time in 2 calls of `step`" in finding["evidence"]
@@ -261,7 +300,10 @@ def _children_in(folder: Path) -> list[int]:
 
 @pytest.mark.skipif(os.name != "posix" or not os.path.isdir("/proc"), reason="signals and /proc")
 def test_sigterm_to_confirm_stops_its_runs(tmp_path):
-    write(tmp_path, "hangs.py", '''
+    write(
+        tmp_path,
+        "hangs.py",
+        """
         import time
 
         import tensorflow as tf
@@ -276,9 +318,15 @@ def test_sigterm_to_confirm_stops_its_runs(tmp_path):
         step(tf.constant(1.0))
         while True:
             time.sleep(0.1)
-    ''')
-    parent = subprocess.Popen([sys.executable, "-m", "tflint", "confirm", "hangs.py"], cwd=tmp_path,
-                              env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """,
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "tflint", "confirm", "hangs.py"],
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 120
         while not _children_in(tmp_path):

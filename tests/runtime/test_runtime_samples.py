@@ -38,8 +38,11 @@ def report(tmp_path_factory):
     def compute():
         # every sample's rule, the opt-in ones too (named after --, as users do)
         result = run_cli("confirm", "samples/", "--format", "json", "--jobs", "2", "--", "--enable=tflint-opt-in")
-        return {"returncode": result.returncode, "stderr": result.stderr,
-                "report": json.loads(result.stdout) if result.stdout.strip() else None}
+        return {
+            "returncode": result.returncode,
+            "stderr": result.stderr,
+            "report": json.loads(result.stdout) if result.stdout.strip() else None,
+        }
 
     return shared(tmp_path_factory, "confirm-samples", compute)
 
@@ -61,7 +64,9 @@ def test_every_finding_of_a_bad_sample_is_confirmed_with_evidence(report, path):
     _covered(report, path)
     findings = [f for f in report["report"]["findings"] if f["path"] == _rel(path)]
     assert sorted((f["symbol"], f["line"]) for f in findings) == _expected(path)
-    unconfirmed = [(f["line"], f["symbol"], f["verdict"], f["evidence"]) for f in findings if f["verdict"] != "confirmed"]
+    unconfirmed = [
+        (f["line"], f["symbol"], f["verdict"], f["evidence"]) for f in findings if f["verdict"] != "confirmed"
+    ]
     assert unconfirmed == []
     assert all(f["evidence"] and f["run"] == _rel(path) for f in findings)
 

@@ -72,16 +72,17 @@ QUOTING = [path.parent.name for path in sorted(SAMPLES.glob("*/bad.py")) if quot
 def test_the_quote_parser_finds_the_pages_that_quote_their_samples():
     """Not vacuous: most rule pages quote what their bad sample prints."""
     assert len(QUOTING) >= 20, QUOTING
-    assert all(
-        any("bad" in samples for samples, _ in quoted_lines(symbol)) for symbol in QUOTING
-    ), "a page quotes a good sample only"
+    assert all(any("bad" in samples for samples, _ in quoted_lines(symbol)) for symbol in QUOTING), (
+        "a page quotes a good sample only"
+    )
 
 
 @pytest.mark.parametrize(
     "symbol",
     [
         pytest.param(symbol, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISMATCHES[symbol]))
-        if symbol in KNOWN_MISMATCHES else symbol
+        if symbol in KNOWN_MISMATCHES
+        else symbol
         for symbol in QUOTING
     ],
 )
@@ -97,5 +98,6 @@ def test_the_rule_page_quotes_what_its_sample_prints(symbol, tmp_path_factory):
         if not any(_pattern(line).fullmatch(out) for kind in samples for out in printed[kind])
     ]
     shown = "\n".join(f"--- {kind}.py printed:\n" + "\n".join(printed[kind]) for kind in printed)
-    assert missing == [], f"docs/rules/{symbol}.md quotes lines its sample does not print:\n" + "\n".join(
-        missing) + "\n" + shown
+    assert missing == [], (
+        f"docs/rules/{symbol}.md quotes lines its sample does not print:\n" + "\n".join(missing) + "\n" + shown
+    )

@@ -34,9 +34,9 @@ _SEVERAL = re.compile(r"\b(tuple|Tuple|pair|Pair|Two `?[Tt]ensor|Four `?[Tt]enso
 def _resolve(name: str):
     """The object a canonical name stands for, or None."""
     if name.startswith("tensorflow."):
-        obj, rest = tf, name[len("tensorflow."):]
+        obj, rest = tf, name[len("tensorflow.") :]
     elif name.startswith("keras."):
-        obj, rest = keras, name[len("keras."):]
+        obj, rest = keras, name[len("keras.") :]
     else:
         obj, rest = importlib.import_module(name.split(".")[0]), name.split(".", 1)[1]
     for part in rest.split("."):
@@ -73,14 +73,15 @@ def test_families_list_every_function_of_the_installed_tensorflow():
     stale = {}
     for prefix in tensor_api.FAMILIES:
         expected = set(_family_functions(prefix))
-        listed = {name[len(prefix):] for name in tensor_api.FAMILY_TENSORS if name.startswith(prefix)}
+        listed = {name[len(prefix) :] for name in tensor_api.FAMILY_TENSORS if name.startswith(prefix)}
         listed = {name for name in listed if "." not in name}
         if expected != listed if _the_tables_releases() else not expected <= listed:
             stale[prefix] = expected
     if stale:
         text = "".join(
-            f'    "{prefix}": """\n' + textwrap.fill(" ".join(sorted(names)), 100, initial_indent=" " * 8,
-                                                  subsequent_indent=" " * 8) + '\n    """,\n'
+            f'    "{prefix}": """\n'
+            + textwrap.fill(" ".join(sorted(names)), 100, initial_indent=" " * 8, subsequent_indent=" " * 8)
+            + '\n    """,\n'
             for prefix, names in stale.items()
         )
         pytest.fail("tensor_api._FAMILY_FUNCTIONS is stale for this TensorFlow; new lists:\n" + text)
@@ -111,8 +112,12 @@ def test_every_listed_name_exists():
     """Names are canonical: TF1 spellings (``tf.compat.v1.to_float``) resolve under compat.v1.
     On an older Keras than the table's, Keras names new since then may be missing."""
     names = (
-        set(tensor_api.TENSOR_RESULTS) | set(tensor_api.TUPLE_RESULTS) | set(tensor_api.LIST_RESULTS)
-        | set(tensor_api.PYTHON_RESULTS) | set(tensor_api.VARIABLE_RESULTS) | set(tensor_api.NOT_TENSOR)
+        set(tensor_api.TENSOR_RESULTS)
+        | set(tensor_api.TUPLE_RESULTS)
+        | set(tensor_api.LIST_RESULTS)
+        | set(tensor_api.PYTHON_RESULTS)
+        | set(tensor_api.VARIABLE_RESULTS)
+        | set(tensor_api.NOT_TENSOR)
     )
     missing = sorted(
         n

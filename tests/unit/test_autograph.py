@@ -43,7 +43,9 @@ def _node(source: str):
             id="do-not-convert",
         ),
         pytest.param(
-            "class L(keras.layers.Layer):\n    def call(self, x):\n        return x #@", None, id="keras-depends-on-the-keras"
+            "class L(keras.layers.Layer):\n    def call(self, x):\n        return x #@",
+            None,
+            id="keras-depends-on-the-keras",
         ),
         pytest.param(
             "import keras\nclass L(keras.layers.Layer):\n    def call(self, x):\n        return x #@",
@@ -68,7 +70,9 @@ def _node(source: str):
         ),
         pytest.param("def f(x):\n    return x #@", None, id="eager-code"),
         pytest.param(
-            "@tf.function\ndef f(x):\n    with tf.init_scope():\n        y = x #@\n    return x", None, id="init-scope-runs-eagerly"
+            "@tf.function\ndef f(x):\n    with tf.init_scope():\n        y = x #@\n    return x",
+            None,
+            id="init-scope-runs-eagerly",
         ),
     ],
 )

@@ -51,11 +51,19 @@ x = tf.constant(1.0)
         pytest.param("for i in itertools.count():\n    step(x, i) #@", calls.LOOP_VARIABLE, True, id="itertools-count"),
         pytest.param("for i, b in zip(range(3), [x]):\n    step(x, i) #@", calls.LOOP_VARIABLE, True, id="zip-range"),
         pytest.param("for i in range(9):\n    step(x, i * 0.5) #@", calls.LOOP_VALUE, True, id="arithmetic"),
-        pytest.param("lr = 0.1\nfor i in range(9):\n    step(x, lr) #@\n    lr *= 0.5", calls.LOOP_VALUE, True,
-                     id="augmented-after-the-call"),
+        pytest.param(
+            "lr = 0.1\nfor i in range(9):\n    step(x, lr) #@\n    lr *= 0.5",
+            calls.LOOP_VALUE,
+            True,
+            id="augmented-after-the-call",
+        ),
         pytest.param("n = 0\nwhile n < 9:\n    step(x, n) #@\n    n += 1", calls.LOOP_VALUE, True, id="while-counter"),
-        pytest.param("for i in range(9):\n    v = float(step(x, 1))\n    step(x, v) #@", calls.LOOP_VALUE, True,
-                     id="float-of-a-tensor"),
+        pytest.param(
+            "for i in range(9):\n    v = float(step(x, 1))\n    step(x, v) #@",
+            calls.LOOP_VALUE,
+            True,
+            id="float-of-a-tensor",
+        ),
         pytest.param("for i in range(9):\n    step(x, f'{i}') #@", calls.STRING, True, id="f-string"),
         pytest.param("for i in range(9):\n    step(x, 'same') #@", calls.LITERAL, False, id="constant-string"),
         pytest.param("for i in range(9):\n    step(x, [i, 1]) #@", calls.DISPLAY, True, id="list-with-counter"),
@@ -64,19 +72,25 @@ x = tf.constant(1.0)
         pytest.param("for i in range(9):\n    step(x, (i, 2)) #@", calls.DISPLAY, True, id="tuple-with-counter"),
         pytest.param("for i in range(9):\n    step(x, {'lr': i / 10}) #@", calls.DISPLAY, True, id="dict-with-value"),
         pytest.param("for i in range(9):\n    step(x, lambda t: t) #@", calls.FUNCTION, True, id="lambda"),
-        pytest.param("for i in range(9):\n    step(x, functools.partial(abs)) #@", calls.FUNCTION, True,
-                     id="partial"),
-        pytest.param("class C:\n    pass\nfor i in range(9):\n    step(x, C()) #@", calls.FRESH_OBJECT, True,
-                     id="fresh-object"),
-        pytest.param("import collections\nP = collections.namedtuple('P', 'a')\nclass Q(P):\n    pass\n"
-                     "for i in range(9):\n    step(x, Q(1)) #@", calls.UNKNOWN, False, id="namedtuple-by-value"),
+        pytest.param("for i in range(9):\n    step(x, functools.partial(abs)) #@", calls.FUNCTION, True, id="partial"),
+        pytest.param(
+            "class C:\n    pass\nfor i in range(9):\n    step(x, C()) #@", calls.FRESH_OBJECT, True, id="fresh-object"
+        ),
+        pytest.param(
+            "import collections\nP = collections.namedtuple('P', 'a')\nclass Q(P):\n    pass\n"
+            "for i in range(9):\n    step(x, Q(1)) #@",
+            calls.UNKNOWN,
+            False,
+            id="namedtuple-by-value",
+        ),
         pytest.param("for i in range(9):\n    step(x, tf.constant(i)) #@", calls.TENSOR, False, id="tensor"),
         pytest.param("for i in range(9):\n    step(x, i.numpy()) #@", calls.UNKNOWN, False, id="numpy-value"),
         pytest.param("step(x, 3) #@", calls.LITERAL, False, id="no-loop"),
         pytest.param("for i in tf.range(9):\n    step(x, i) #@", calls.UNKNOWN, False, id="tensor-range"),
         pytest.param("for i in [1, 2]:\n    step(x, i) #@", calls.UNKNOWN, False, id="bounded-literal-loop"),
-        pytest.param("f = lambda t: t\nfor i in range(9):\n    step(x, f) #@", calls.UNKNOWN, False,
-                     id="function-made-once"),
+        pytest.param(
+            "f = lambda t: t\nfor i in range(9):\n    step(x, f) #@", calls.UNKNOWN, False, id="function-made-once"
+        ),
     ],
 )
 def test_argument_kind(body, kind, varies):
@@ -139,7 +153,9 @@ def test_reduce_retracing_and_the_deprecated_spelling():
 @pytest.mark.parametrize(
     "source",
     [
-        pytest.param("import tensorflow as tf\ndef g(x):\n    return x\nstep = tf.function(g)\nstep(1) #@\n", id="name"),
+        pytest.param(
+            "import tensorflow as tf\ndef g(x):\n    return x\nstep = tf.function(g)\nstep(1) #@\n", id="name"
+        ),
         pytest.param(
             "import tensorflow as tf\nclass M:\n    def __init__(self):\n        self.step = tf.function(self._step)\n"
             "    def _step(self, x):\n        return x\n    def run(self):\n        self.step(1) #@\n",
@@ -174,8 +190,10 @@ def test_value_passed_through_a_parameter_from_a_loop():
 
 
 def test_keras_callback_epoch_is_a_changing_int():
-    site = _site(HEADER + "class Log(tf.keras.callbacks.Callback):\n    def on_epoch_end(self, epoch, logs=None):\n"
-                 "        step(x, epoch) #@\n")
+    site = _site(
+        HEADER + "class Log(tf.keras.callbacks.Callback):\n    def on_epoch_end(self, epoch, logs=None):\n"
+        "        step(x, epoch) #@\n"
+    )
     assert site.argument("value").varies
 
 

@@ -123,7 +123,9 @@ class TestFrozenPythonGlobal(_Case):
 
 class TestLoggingOption(_Case):
     CHECKER_CLASS = PythonSideEffectChecker
-    SOURCE = "import logging\nimport tensorflow as tf\n@tf.function\ndef f(x):\n    logging.info('tracing')\n    return x\n"
+    SOURCE = (
+        "import logging\nimport tensorflow as tf\n@tf.function\ndef f(x):\n    logging.info('tracing')\n    return x\n"
+    )
 
     def test_logging_reported_by_default(self):
         self.walk(astroid.parse(self.SOURCE))

@@ -47,14 +47,38 @@ PROJECT = textwrap.dedent(
 
 # option, pyproject value, command-line value, the finding it toggles, reported by default?
 OPTIONS = [
-    pytest.param("tf-graph-decorators", '["mylib.compiled"]', "mylib.compiled", ("tf-print-in-graph", 9), False,
-                 id="tf-graph-decorators makes a project wrapper trace"),
-    pytest.param("tf-keras-traced", "false", "n", ("tf-print-in-graph", 15), True,
-                 id="tf-keras-traced=n makes Keras methods eager"),
-    pytest.param("tf-report-logging", "false", "n", ("tf-python-side-effect", 21), True,
-                 id="tf-report-logging=n silences logging calls"),
-    pytest.param("tf-unroll-threshold", "10", "10", ("tf-loop-unrolled", 22), False,
-                 id="tf-unroll-threshold=10 reports a 20-iteration loop"),
+    pytest.param(
+        "tf-graph-decorators",
+        '["mylib.compiled"]',
+        "mylib.compiled",
+        ("tf-print-in-graph", 9),
+        False,
+        id="tf-graph-decorators makes a project wrapper trace",
+    ),
+    pytest.param(
+        "tf-keras-traced",
+        "false",
+        "n",
+        ("tf-print-in-graph", 15),
+        True,
+        id="tf-keras-traced=n makes Keras methods eager",
+    ),
+    pytest.param(
+        "tf-report-logging",
+        "false",
+        "n",
+        ("tf-python-side-effect", 21),
+        True,
+        id="tf-report-logging=n silences logging calls",
+    ),
+    pytest.param(
+        "tf-unroll-threshold",
+        "10",
+        "10",
+        ("tf-loop-unrolled", 22),
+        False,
+        id="tf-unroll-threshold=10 reports a 20-iteration loop",
+    ),
 ]
 
 

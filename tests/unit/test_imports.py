@@ -37,14 +37,17 @@ def test_index_finds_files_by_the_words_of_their_imports():
 
 def test_importers_nearest_first_through_cycles(tmp_path):
     # core <- mid <- top <- mid (a cycle); side imports core directly.
-    _write(tmp_path / "pkg", {
-        "__init__.py": "",
-        "core.py": "def f():\n    return 1\n",
-        "mid.py": "from pkg import core\nfrom pkg import top\n",
-        "top.py": "from pkg import mid\n",
-        "side.py": "from pkg import core\n",
-        "alone.py": "import os\n",
-    })
+    _write(
+        tmp_path / "pkg",
+        {
+            "__init__.py": "",
+            "core.py": "def f():\n    return 1\n",
+            "mid.py": "from pkg import core\nfrom pkg import top\n",
+            "top.py": "from pkg import mid\n",
+            "side.py": "from pkg import core\n",
+            "alone.py": "import os\n",
+        },
+    )
     project = Project()
     core = astroid.MANAGER.ast_from_file(str(tmp_path / "pkg" / "core.py"), "pkg.core", source=True)
     importers, complete = project.importers(core)
@@ -54,18 +57,22 @@ def test_importers_nearest_first_through_cycles(tmp_path):
 
 
 def test_unparsable_importer_is_skipped_not_followed_and_tried_once(tmp_path, monkeypatch):
-    _write(tmp_path / "pkg", {
-        "__init__.py": "",
-        "core.py": "x = 1\n",
-        "other.py": "y = 2\n",
-        "broken.py": "from pkg import core, other\ndef (:\n",
-        "above.py": "from pkg import broken\n",
-    })
+    _write(
+        tmp_path / "pkg",
+        {
+            "__init__.py": "",
+            "core.py": "x = 1\n",
+            "other.py": "y = 2\n",
+            "broken.py": "from pkg import core, other\ndef (:\n",
+            "above.py": "from pkg import broken\n",
+        },
+    )
     project = Project()
     parse = astroid.MANAGER.ast_from_file
     tried: list[str] = []
-    monkeypatch.setattr(project_module.MANAGER, "ast_from_file",
-                        lambda path, *a, **k: tried.append(path) or parse(path, *a, **k))
+    monkeypatch.setattr(
+        project_module.MANAGER, "ast_from_file", lambda path, *a, **k: tried.append(path) or parse(path, *a, **k)
+    )
     for name in ("core", "other"):
         module = parse(str(tmp_path / "pkg" / f"{name}.py"), f"pkg.{name}", source=True)
         assert project.importers(module) == ([], True)

@@ -11,7 +11,9 @@ from tflint.analysis.index import module_nodes
 
 ROOT = REPO
 # the functional cases, not the test modules beside their folders
-SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted(p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL)
+SOURCES = sorted((ROOT / "samples").rglob("*.py")) + sorted(
+    p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL
+)
 QUERIES = [
     nodes.NodeNG,  # every node: the walk skips the children of leaf nodes, and must miss none
     nodes.Call,
@@ -40,8 +42,20 @@ def test_every_leaf_kind_in_order():
     walked = module_nodes(module, nodes.NodeNG)
     assert walked == list(module.nodes_of_class(nodes.NodeNG))
     kinds = {type(node).__name__ for node in walked}
-    assert {"Import", "ImportFrom", "DictUnpack", "Global", "Nonlocal", "DelName", "Break", "Continue", "Pass",
-            "Const", "Name", "AssignName"} <= kinds
+    assert {
+        "Import",
+        "ImportFrom",
+        "DictUnpack",
+        "Global",
+        "Nonlocal",
+        "DelName",
+        "Break",
+        "Continue",
+        "Pass",
+        "Const",
+        "Name",
+        "AssignName",
+    } <= kinds
 
 
 def test_async_functions_are_function_defs():

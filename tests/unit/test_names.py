@@ -28,10 +28,18 @@ def _resolve(source: str) -> tuple[str | None, str | None]:
         pytest.param("import keras\nkeras.Model #@", "keras.Model", id="keras-3"),
         pytest.param("import tf_keras as keras\nkeras.Model #@", "keras.Model", id="tf-keras-package"),
         pytest.param("from tensorflow.compat import v1\nv1.placeholder #@", "tensorflow.placeholder", id="v1-module"),
-        pytest.param("import tensorflow as tf\nfunction = tf.function\nfunction #@", "tensorflow.function", id="rebinding"),
-        pytest.param("import tensorflow as tf\ndef f():\n    fn = tf.function\n    fn #@", "tensorflow.function", id="local-rebinding"),
+        pytest.param(
+            "import tensorflow as tf\nfunction = tf.function\nfunction #@", "tensorflow.function", id="rebinding"
+        ),
+        pytest.param(
+            "import tensorflow as tf\ndef f():\n    fn = tf.function\n    fn #@",
+            "tensorflow.function",
+            id="local-rebinding",
+        ),
         pytest.param("from tensorflow import *\nfunction #@", "tensorflow.function", id="star-import"),
-        pytest.param("import logging\nlog = logging.getLogger()\nlog.info #@", "logging.getLogger().info", id="call-result"),
+        pytest.param(
+            "import logging\nlog = logging.getLogger()\nlog.info #@", "logging.getLogger().info", id="call-result"
+        ),
         pytest.param("print #@", "builtins.print", id="builtin"),
     ],
 )
@@ -71,7 +79,8 @@ def test_api_name_unifies_keras_homes():
 _ROOT = REPO
 # the functional cases, not the test modules beside their folders
 _SOURCES = sorted((_ROOT / "samples").rglob("*.py")) + sorted(
-    p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL)
+    p for p in FUNCTIONAL.rglob("*.py") if p.parent != FUNCTIONAL
+)
 
 
 class _AlwaysLookUp:

@@ -79,8 +79,10 @@ def test_a_checkers_name_says_whether_its_rules_are_on_by_default():
     """pylint's ``--enable=<checker name>`` turns on every message of that name, so an opt-in
     rule sharing ``tflint`` with the others would be on after ``--enable=tflint``."""
     for checker_class in ALL_CHECKERS:
-        defaults = {(options[0] if options else {}).get("default_enabled", True)
-                    for _, _, _, *options in checker_class.msgs.values()}
+        defaults = {
+            (options[0] if options else {}).get("default_enabled", True)
+            for _, _, _, *options in checker_class.msgs.values()
+        }
         assert len(defaults) == 1, f"{checker_class.__name__} mixes opt-in and default rules"
         expected = CHECKER_NAME if defaults == {True} else OPT_IN_CHECKER_NAME
         assert checker_class.name == expected, checker_class.__name__
@@ -109,12 +111,13 @@ def test_naming_an_opt_in_rule_turns_it_on(tmp_path, args):
     [
         (["--disable=tflint"], EAGER_LOOP, []),
         (["--enable=tf-eager-training-loop", "--disable=tflint,tflint-opt-in"], EAGER_LOOP, []),
-        (["--enable=tf-eager-training-loop"],
-         EAGER_LOOP.replace("def train_step(x):", "def train_step(x):  # pylint: disable=tf-eager-training-loop"),
-         [("tf-print-in-graph", 8)]),
+        (
+            ["--enable=tf-eager-training-loop"],
+            EAGER_LOOP.replace("def train_step(x):", "def train_step(x):  # pylint: disable=tf-eager-training-loop"),
+            [("tf-print-in-graph", 8)],
+        ),
     ],
-    ids=["disable tflint", "disable both checker names",
-         "a disable comment silences the opted-in rule"],
+    ids=["disable tflint", "disable both checker names", "a disable comment silences the opted-in rule"],
 )
 def test_disabling_still_works_with_opt_in_rules(tmp_path, args, source, expected):
     loop = tmp_path / "loop.py"

@@ -88,8 +88,11 @@ def test_a_training_step_called_in_a_loop_of_another_module(tmp_path):
     (tmp_path / "eager_loop.py").write_text(
         "from eager_steps import train_step\n\nfor i in range(3):\n    train_step(2.0)\n", encoding="utf-8"
     )
-    messages = [m for m in lint_paths(tmp_path / "eager_steps.py", extra=("--enable=tf-eager-training-loop",))
-                if m.symbol == "tf-eager-training-loop"]
+    messages = [
+        m
+        for m in lint_paths(tmp_path / "eager_steps.py", extra=("--enable=tf-eager-training-loop",))
+        if m.symbol == "tf-eager-training-loop"
+    ]
     assert [(m.line, m.confidence.name) for m in messages] == [(7, "INFERENCE")]
     assert "eager_loop.py" in messages[0].msg
 
@@ -101,7 +104,10 @@ def test_the_eager_training_loop_suggestion_is_off_by_default(tmp_path):
 
     empty = tmp_path / "empty.py"
     empty.write_text('"""Nothing to lint."""\n', encoding="utf-8")
-    run = Run(["--load-plugins=tflint", "--persistent=no", "--score=no", str(empty)], reporter=CollectingReporter(),
-              exit=False)
+    run = Run(
+        ["--load-plugins=tflint", "--persistent=no", "--score=no", str(empty)],
+        reporter=CollectingReporter(),
+        exit=False,
+    )
     assert not run.linter.is_message_enabled("tf-eager-training-loop")
     assert all(run.linter.is_message_enabled(symbol) for symbol in FAMILY if symbol != "tf-eager-training-loop")

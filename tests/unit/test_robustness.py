@@ -40,20 +40,26 @@ def _symbols(tmp_path, name: str, data: bytes) -> list[str]:
         ),
         pytest.param(
             "dynamic.py",
-            (TF_HEADER + "deco = getattr(tf, 'func' + 'tion')\n@deco\ndef f(x):\n    print(x)\n"
-             "@(lambda f: f)\ndef g(x):\n    print(x)\n").encode(),
+            (
+                TF_HEADER + "deco = getattr(tf, 'func' + 'tion')\n@deco\ndef f(x):\n    print(x)\n"
+                "@(lambda f: f)\ndef g(x):\n    print(x)\n"
+            ).encode(),
             id="decorators-computed-at-run-time",
         ),
         pytest.param(
             "recursive.py",
-            (TF_HEADER + "@tf.function\ndef f(x):\n    return g(x)\ndef g(x):\n    return f(x)\n"
-             "a = a\nb = c\nc = b\n").encode(),
+            (
+                TF_HEADER + "@tf.function\ndef f(x):\n    return g(x)\ndef g(x):\n    return f(x)\n"
+                "a = a\nb = c\nc = b\n"
+            ).encode(),
             id="recursion-and-self-binding",
         ),
         pytest.param(
             "odd.py",
-            (TF_HEADER + "@tf.function\ndef f(*args, **kwargs):\n    global undefined\n    undefined = 1\n"
-             "    [*a], b = args, 1\n    del (a)\n    (yield)\n    return lambda: (yield)\n").encode(),
+            (
+                TF_HEADER + "@tf.function\ndef f(*args, **kwargs):\n    global undefined\n    undefined = 1\n"
+                "    [*a], b = args, 1\n    del (a)\n    (yield)\n    return lambda: (yield)\n"
+            ).encode(),
             id="odd-but-valid-code",
         ),
     ],

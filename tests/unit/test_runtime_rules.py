@@ -39,7 +39,10 @@ def test_a_landed_message_is_no_longer_anticipated(symbol):
 
 @pytest.fixture
 def module(tmp_path):
-    return write(tmp_path, "module.py", '''
+    return write(
+        tmp_path,
+        "module.py",
+        """
         import time
 
         import tensorflow as tf
@@ -52,14 +55,16 @@ def module(tmp_path):
             print(x)
             stamp = time.time()
             return x * RATE
-    ''')
+    """,
+    )
 
 
 def _finding(path, line, symbol, subject=""):
     text = path.read_text().splitlines()[line - 1]
     column = text.index(subject) if subject else len(text) - len(text.lstrip())
-    return make_finding(str(path), line, column, line, column + len(subject or text.strip()), symbol, "W7300",
-                        "message", "HIGH")
+    return make_finding(
+        str(path), line, column, line, column + len(subject or text.strip()), symbol, "W7300", "message", "HIGH"
+    )
 
 
 def _step(recorder, calls=3, traces=(1,)):
@@ -74,7 +79,9 @@ def test_a_print_that_ran_once_in_three_calls_is_confirmed(module):
     recorder.line(str(module), 10, owner.id, 1)
     result = confirm(_finding(module, 10, "tf-print-in-graph", "print(x)"), Observations(recorder.to_json()))
     assert (result.verdict, result.evidence) == (
-        "confirmed", "print ran 1 time in 3 calls of `step`, only while TensorFlow traced it")
+        "confirmed",
+        "print ran 1 time in 3 calls of `step`, only while TensorFlow traced it",
+    )
 
 
 def test_runs_in_a_keras_symbolic_build_are_not_calls(module):
@@ -99,8 +106,13 @@ def test_a_trace_time_value_names_the_call_and_the_constant(module):
 def _global(recorder, module, owner, stale, checked):
     recorder.line(str(module), 12, owner.id, 1)
     recorder.globals[(0, owner.id)] = {
-        "path": str(module), "line": 12, "name": "RATE", "owner": owner.id, "traced_value": "0.1",
-        "checked_runs": checked, "stale_runs": stale,
+        "path": str(module),
+        "line": 12,
+        "name": "RATE",
+        "owner": owner.id,
+        "traced_value": "0.1",
+        "checked_runs": checked,
+        "stale_runs": stale,
         "example": {"traced": "0.1", "now": "0.0", "run": 3} if stale else None,
     }
 
@@ -108,9 +120,20 @@ def _global(recorder, module, owner, stale, checked):
 @pytest.mark.parametrize(
     ("stale", "checked", "calls", "expected", "evidence"),
     [
-        (1, 2, 3, "confirmed",
-         "`RATE` was 0.1 when `step` was traced and 0.0 at 1 call after that which did not retrace (3 calls, traced once)"),
-        (0, 2, 3, "not-reproduced", "`RATE` kept the value 0.1 that `step` was traced with, over its 2 calls after that"),
+        (
+            1,
+            2,
+            3,
+            "confirmed",
+            "`RATE` was 0.1 when `step` was traced and 0.0 at 1 call after that which did not retrace (3 calls, traced once)",
+        ),
+        (
+            0,
+            2,
+            3,
+            "not-reproduced",
+            "`RATE` kept the value 0.1 that `step` was traced with, over its 2 calls after that",
+        ),
         (0, 0, 0, "not-exercised", "`RATE` was read while tracing `step`, which never ran afterwards"),
     ],
 )
@@ -121,7 +144,8 @@ def test_frozen_global_verdicts(module, stale, checked, calls, expected, evidenc
     finding = _finding(module, 12, "tf-frozen-python-global", "RATE")
     assert finding.subject == "RATE"
     assert confirmations.watches([finding])["globals"] == [
-        {"path": str(module), "first": 12, "last": 12, "name": "RATE"}]
+        {"path": str(module), "first": 12, "last": 12, "name": "RATE"}
+    ]
     result = confirm(finding, Observations(recorder.to_json()))
     assert (result.verdict, result.evidence) == (expected, evidence)
 
@@ -134,7 +158,10 @@ def test_internal_errors_are_never_confirmed(module):
 
 def test_a_message_without_a_rule_is_not_exercised_and_says_so(module):
     result = confirm(_finding(module, 10, "tf-from-the-future"), Observations({}))
-    assert (result.verdict, result.evidence) == ("not-exercised", "tflint has no confirmation rule for tf-from-the-future yet")
+    assert (result.verdict, result.evidence) == (
+        "not-exercised",
+        "tflint has no confirmation rule for tf-from-the-future yet",
+    )
 
 
 def test_a_failing_rule_does_not_stop_the_report(module, monkeypatch):
@@ -147,11 +174,15 @@ def test_a_failing_rule_does_not_stop_the_report(module, monkeypatch):
 
 
 def test_removed_modules_are_looked_up_when_no_import_error_was_seen(tmp_path):
-    script = write(tmp_path, "contrib.py", '''
+    script = write(
+        tmp_path,
+        "contrib.py",
+        """
         import tensorflow as tf
 
         layers = tf.contrib.layers if hasattr(tf, "contrib") else None
-    ''')
+    """,
+    )
     finding = _finding(script, 3, "tf-v1-removed-module", "tf.contrib.layers")
     assert confirmations.watches([finding])["modules"] == ["tensorflow.contrib", "tensorflow.contrib.layers"]
     recorder = Recorder()
@@ -160,7 +191,9 @@ def test_removed_modules_are_looked_up_when_no_import_error_was_seen(tmp_path):
     recorder.run["tensorflow_version"] = "2.21.0"
     result = confirm(finding, Observations(recorder.to_json()))
     assert (result.verdict, result.evidence) == (
-        "confirmed", "the line ran and `tensorflow.contrib` does not exist in TensorFlow 2.21.0")
+        "confirmed",
+        "the line ran and `tensorflow.contrib` does not exist in TensorFlow 2.21.0",
+    )
 
 
 def test_observations_survive_json(module):
@@ -174,7 +207,10 @@ def test_observations_survive_json(module):
 
 
 def test_statement_spans_cover_multi_line_statements_and_headers_only(tmp_path):
-    source = write(tmp_path, "spans.py", '''
+    source = write(
+        tmp_path,
+        "spans.py",
+        """
         import tensorflow as tf
 
 
@@ -186,7 +222,8 @@ def test_statement_spans_cover_multi_line_statements_and_headers_only(tmp_path):
             if value > 0:
                 print(value)
             return value
-    ''')
+    """,
+    )
     path = str(source)
     assert statement_span(path, 4) == (4, 6)  # decorator to def: the header
     assert statement_span(path, 8) == (7, 8)  # the second line of an assignment
@@ -196,8 +233,11 @@ def test_statement_spans_cover_multi_line_statements_and_headers_only(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("not-reproduced", ("not-reproduced",)), ("none", ()),
-     ("confirmed,not-exercised", ("confirmed", "not-exercised"))],
+    [
+        ("not-reproduced", ("not-reproduced",)),
+        ("none", ()),
+        ("confirmed,not-exercised", ("confirmed", "not-exercised")),
+    ],
 )
 def test_fail_on_values(text, expected):
     assert _fail_on(text) == expected

@@ -55,7 +55,9 @@ def _in_signature_function(body: str) -> str:
         pytest.param("tf.data.Dataset.range(3).map(abs) #@", tensors.PYTHON, "dataset", id="dataset-is-not-a-tensor"),
         pytest.param("keras.layers.Dense(3) #@", tensors.PYTHON, "layer", id="layer-constructor-is-not-a-tensor"),
         pytest.param("keras.layers.Dense(3)(x) #@", tensors.TENSOR, "tensor", id="layer-output-is-a-tensor"),
-        pytest.param("layer = tf.keras.layers.Dense(3)\nlayer(x) #@", tensors.TENSOR, "tensor", id="output-of-a-named-layer"),
+        pytest.param(
+            "layer = tf.keras.layers.Dense(3)\nlayer(x) #@", tensors.TENSOR, "tensor", id="output-of-a-named-layer"
+        ),
         pytest.param(
             "model = keras.Sequential([keras.layers.Dense(3)])\nmodel(x) #@",
             tensors.TENSOR,
@@ -81,8 +83,12 @@ def _in_signature_function(body: str) -> str:
         pytest.param("int(x[0, 0]) #@", tensors.TENSOR, "tensor", id="int-of-a-tensor-is-converted"),
         pytest.param("len(x.shape) #@", tensors.PYTHON, "int", id="len-of-a-shape"),
         pytest.param("tf.cond(n > 0, lambda: x, lambda: x) #@", tensors.UNKNOWN, "", id="cond-result-is-unknown"),
-        pytest.param("keras.layers.LSTM(3, return_state=True)(x) #@", tensors.UNKNOWN, "", id="structured-layer-output"),
-        pytest.param("keras.layers.LSTMCell(3)(x, [x, x]) #@", tensors.UNKNOWN, "", id="rnn-cell-output-is-a-structure"),
+        pytest.param(
+            "keras.layers.LSTM(3, return_state=True)(x) #@", tensors.UNKNOWN, "", id="structured-layer-output"
+        ),
+        pytest.param(
+            "keras.layers.LSTMCell(3)(x, [x, x]) #@", tensors.UNKNOWN, "", id="rnn-cell-output-is-a-structure"
+        ),
         pytest.param(
             "keras.layers.Bidirectional(keras.layers.LSTM(3, return_state=True))(x) #@",
             tensors.UNKNOWN,
@@ -90,7 +96,10 @@ def _in_signature_function(body: str) -> str:
             id="wrapper-of-a-structured-layer",
         ),
         pytest.param(
-            "keras.layers.Bidirectional(keras.layers.LSTM(3))(x) #@", tensors.TENSOR, "tensor", id="wrapper-of-a-plain-layer"
+            "keras.layers.Bidirectional(keras.layers.LSTM(3))(x) #@",
+            tensors.TENSOR,
+            "tensor",
+            id="wrapper-of-a-plain-layer",
         ),
         pytest.param("tf.nn.moments(x, [0]) #@", tensors.PYTHON, "tuple", id="moments-is-a-tuple"),
         pytest.param("mean, var = tf.nn.moments(x, [0])\nmean #@", tensors.TENSOR, "tensor", id="unpacked-tuple-item"),
@@ -128,13 +137,19 @@ def test_range_length_of_constants():
             tensors.TENSOR,
             id="call-sites-pass-tensors",
         ),
-        pytest.param("@tf.function\ndef f(x):\n    return x #@\nf(1)\nf(2)", tensors.PYTHON, id="call-sites-pass-literals"),
         pytest.param(
-            "@tf.function\ndef f(x):\n    return x #@\nf(1)\nf(tf.constant(1))", tensors.UNKNOWN, id="call-sites-disagree"
+            "@tf.function\ndef f(x):\n    return x #@\nf(1)\nf(2)", tensors.PYTHON, id="call-sites-pass-literals"
+        ),
+        pytest.param(
+            "@tf.function\ndef f(x):\n    return x #@\nf(1)\nf(tf.constant(1))",
+            tensors.UNKNOWN,
+            id="call-sites-disagree",
         ),
         pytest.param("@tf.function\ndef f(x):\n    return x #@", tensors.UNKNOWN, id="no-call-sites"),
         pytest.param(
-            "def f(x):\n    return x #@\nf(tf.constant(1.0))\nrun(f)", tensors.UNKNOWN, id="escaping-function-is-unknown"
+            "def f(x):\n    return x #@\nf(tf.constant(1.0))\nrun(f)",
+            tensors.UNKNOWN,
+            id="escaping-function-is-unknown",
         ),
         pytest.param(
             "def helper(x):\n    return x #@\n@tf.function\ndef g(y):\n    return helper(tf.abs(y))",
@@ -226,9 +241,7 @@ def test_parameters_and_calls(source, kind):
 def test_cycles_and_self_reference_stay_unknown_or_settle():
     value = _value("@tf.function\ndef f(x):\n    a = b\n    b = a\n    return a #@\nf(tf.constant(1.0))")
     assert value.kind == tensors.UNKNOWN
-    value = _value(
-        "@tf.function\ndef f(x):\n    while x > 0:\n        x = x - 1\n    return x #@\nf(tf.constant(1.0))"
-    )
+    value = _value("@tf.function\ndef f(x):\n    while x > 0:\n        x = x - 1\n    return x #@\nf(tf.constant(1.0))")
     assert value.kind == tensors.TENSOR
 
 

@@ -75,6 +75,7 @@ _KERAS_CALLBACK_METHODS = frozenset(
     }
 )
 
+
 # ---- the tf.function objects ---------------------------------------------------------------
 @dataclass(frozen=True)
 class TracedCallable:
@@ -363,8 +364,18 @@ def classify(expr: nodes.NodeNG, loops: list[nodes.NodeNG] | None = None) -> Arg
     """What ``expr`` is as a tf.function argument, evaluated inside ``loops`` (innermost first)."""
     loops = enclosing_loops(expr) if loops is None else loops
     found = Classifier(context.names(expr), loops).value(expr)
-    return Argument(expr, None, found.kind, found.detail, found.varies, False, found.shape_varies,
-                    found.static_shape, found.loop, found.inferred)
+    return Argument(
+        expr,
+        None,
+        found.kind,
+        found.detail,
+        found.varies,
+        False,
+        found.shape_varies,
+        found.static_shape,
+        found.loop,
+        found.inferred,
+    )
 
 
 def may_retrace(call: nodes.Call) -> bool:
@@ -417,8 +428,9 @@ def _site(call: nodes.Call, target: TracedCallable) -> CallSite:
     return CallSite(call, target, tuple(arguments), tuple(loops), in_graph)
 
 
-def _argument(classifier: Classifier, target: TracedCallable, expr: nodes.NodeNG, position: int | None,
-              keyword: str | None) -> Argument:
+def _argument(
+    classifier: Classifier, target: TracedCallable, expr: nodes.NodeNG, position: int | None, keyword: str | None
+) -> Argument:
     """One argument of a call of ``target``, classified."""
     parameter = target.parameter_for(position, keyword)
     found = classifier.value(expr)
@@ -426,8 +438,18 @@ def _argument(classifier: Classifier, target: TracedCallable, expr: nodes.NodeNG
         found = _through_parameter(expr) or found
     elif found.kind == UNKNOWN and isinstance(expr, nodes.Name):
         found = _keras_callback_counter(expr) or found
-    return Argument(expr, parameter, found.kind, found.detail, found.varies, target.covered(parameter),
-                    found.shape_varies, found.static_shape, found.loop, found.inferred)
+    return Argument(
+        expr,
+        parameter,
+        found.kind,
+        found.detail,
+        found.varies,
+        target.covered(parameter),
+        found.shape_varies,
+        found.static_shape,
+        found.loop,
+        found.inferred,
+    )
 
 
 def _through_parameter(name: nodes.Name, depth: int = 0) -> Value | None:
@@ -476,8 +498,12 @@ def _keras_callback_counter(name: nodes.Name) -> Value | None:
         return None
     if not all(isinstance(b, nodes.AssignName) and isinstance(b.parent, nodes.Arguments) for b in bindings):
         return None
-    return Value(LOOP_VARIABLE, f"`{name.name}` (the {params[1]} number Keras passes to `{func.name}`, a new "
-                  "Python int on every call)", varies=True, inferred=True)
+    return Value(
+        LOOP_VARIABLE,
+        f"`{name.name}` (the {params[1]} number Keras passes to `{func.name}`, a new Python int on every call)",
+        varies=True,
+        inferred=True,
+    )
 
 
 def _passed_for(call: nodes.Call, func: nodes.FunctionDef, parameter: str) -> nodes.NodeNG | None:

@@ -49,6 +49,7 @@ _RUN_FUNCTIONS_EAGERLY = frozenset(
     {"tensorflow.config.run_functions_eagerly", "tensorflow.config.experimental_run_functions_eagerly"}
 )
 
+
 class ModuleGraph:
     """Entry points, eager callbacks and call edges of one module."""
 
@@ -106,7 +107,9 @@ class ModuleGraph:
     def is_tf_function(self, expr: nodes.NodeNG, depth: int = 0) -> bool:
         """True when ``expr`` names ``tf.function``, a project wrapper that returns one, or one of
         the ``tf-graph-decorators`` the user configured."""
-        if self.names.api(expr) in tfapi.TF_FUNCTION or settings.is_graph_decorator(expr, self.names.raw(expr), run.current().settings.graph_decorators):
+        if self.names.api(expr) in tfapi.TF_FUNCTION or settings.is_graph_decorator(
+            expr, self.names.raw(expr), run.current().settings.graph_decorators
+        ):
             return True
         if depth > 2 or not isinstance(expr, (nodes.Name, nodes.Attribute)):
             return False
@@ -140,8 +143,10 @@ class ModuleGraph:
 
     def _scan_call(self, call: nodes.Call) -> None:
         api = self.names.api(call.func)
-        if api in tfapi.TF_FUNCTION or self._configured_wrapper_call(call) or (
-            _looks_like_wrapper_call(call) and self.is_tf_function(call.func)
+        if (
+            api in tfapi.TF_FUNCTION
+            or self._configured_wrapper_call(call)
+            or (_looks_like_wrapper_call(call) and self.is_tf_function(call.func))
         ):
             target = call_argument(call, 0, "func")
             autograph = keyword_constant(call, "autograph")
@@ -181,7 +186,8 @@ class ModuleGraph:
     def _configured_wrapper_call(self, call: nodes.Call) -> bool:
         """``compiled(f)`` for a configured ``tf-graph-decorators`` name ``compiled``."""
         return bool(call.args or call.keywords) and settings.is_graph_decorator(
-            call.func, self.names.raw(call.func), run.current().settings.graph_decorators)
+            call.func, self.names.raw(call.func), run.current().settings.graph_decorators
+        )
 
     def _scan_compile(self, call: nodes.Call) -> None:
         """Plain functions given to Keras ``compile(loss=..., metrics=[...])``."""

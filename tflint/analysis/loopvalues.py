@@ -180,8 +180,9 @@ class Classifier:
         for binding, loop in in_loop:
             if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
                 what = "function" if isinstance(binding, nodes.FunctionDef) else "class"
-                return Value(FUNCTION, f"`{name.name}` (a {what} defined anew on each iteration)",
-                              varies=True, loop=loop)
+                return Value(
+                    FUNCTION, f"`{name.name}` (a {what} defined anew on each iteration)", varies=True, loop=loop
+                )
             found = self._loop_bound(name, binding, loop, bindings, depth)
             if found is not None and found.varies:
                 return found
@@ -216,8 +217,12 @@ class Classifier:
             step = self.value(parent.value, depth + 1)
             start_python = any(isinstance(v, nodes.Const) and isinstance(v.value, (int, float)) for v in others)
             if start_python and step.kind in (LITERAL, LOOP_VARIABLE, LOOP_VALUE) and _python_number_expr(parent.value):
-                return Value(LOOP_VALUE, f"`{name.name}` (a Python number updated with `{parent.op}` on each "
-                              "iteration)", varies=True, loop=loop)
+                return Value(
+                    LOOP_VALUE,
+                    f"`{name.name}` (a Python number updated with `{parent.op}` on each iteration)",
+                    varies=True,
+                    loop=loop,
+                )
             return None
         value = assigned_value(binding)
         if value is None:
@@ -226,8 +231,9 @@ class Classifier:
         starts_python = any(isinstance(v, nodes.Const) and _python_number_expr(v) for v in others)
         if starts_python and name.name not in self._assumed:
             # `lr = lr * 0.9` with `lr = 0.1` before the loop: the previous value is a Python number
-            self._assumed[name.name] = Value(LOOP_VALUE, f"`{name.name}` (a Python number updated on each "
-                                              "iteration)", varies=True, loop=loop)
+            self._assumed[name.name] = Value(
+                LOOP_VALUE, f"`{name.name}` (a Python number updated on each iteration)", varies=True, loop=loop
+            )
             try:
                 inner = self.value(value, depth + 1)
             finally:
@@ -266,8 +272,12 @@ class Classifier:
         return Value(DISPLAY)
 
     def _arithmetic(self, expr: nodes.NodeNG, depth: int) -> Value:
-        if isinstance(expr, nodes.BinOp) and expr.op == "%" and isinstance(expr.left, nodes.Const) \
-                and isinstance(expr.left.value, str):
+        if (
+            isinstance(expr, nodes.BinOp)
+            and expr.op == "%"
+            and isinstance(expr.left, nodes.Const)
+            and isinstance(expr.left.value, str)
+        ):
             return self._string(expr, "a `%`-formatted string")
         operands = [expr.operand] if isinstance(expr, nodes.UnaryOp) else [expr.left, expr.right]
         kinds = [self.value(o, depth + 1) for o in operands]
@@ -275,8 +285,12 @@ class Classifier:
             return Value(LITERAL)
         if all(k.kind in (LITERAL, LOOP_VARIABLE, LOOP_VALUE) for k in kinds):
             changing = next(k for k in kinds if k.kind != LITERAL)
-            return Value(LOOP_VALUE, f"`{_spelled(expr)}` (a Python number computed from {flatten(changing.detail)})",
-                          varies=True, loop=changing.loop)
+            return Value(
+                LOOP_VALUE,
+                f"`{_spelled(expr)}` (a Python number computed from {flatten(changing.detail)})",
+                varies=True,
+                loop=changing.loop,
+            )
         if any(k.kind == TENSOR for k in kinds):
             return Value(TENSOR)
         return Value(UNKNOWN)
@@ -287,17 +301,24 @@ class Classifier:
             if api == "builtins.min" and self._clamps_a_remainder(call):
                 return Value(UNKNOWN)  # `min(batch, total - done)`: the full batch, then one remainder
             loop = self._depends_on_loop(call)
-            if loop is None and self.loops and (api == "builtins.float" or _is_item_call(call)) and any(
-                isinstance(inner, nodes.Call) for inner in call.nodes_of_class(nodes.Call) if inner is not call
+            if (
+                loop is None
+                and self.loops
+                and (api == "builtins.float" or _is_item_call(call))
+                and any(isinstance(inner, nodes.Call) for inner in call.nodes_of_class(nodes.Call) if inner is not call)
             ):
                 loop = self.loops[0]  # float(loss_fn(x)): a new Python number computed on each iteration
             if loop is None:
                 return Value(UNKNOWN)
             spelled = _spelled(call.func) + "(...)"
-            return Value(LOOP_VALUE, f"`{spelled}` (a Python number computed on each iteration)", varies=True,
-                          loop=loop)
-        if api == "builtins.str" or (isinstance(call.func, nodes.Attribute) and call.func.attrname == "format"
-                                     and isinstance(call.func.expr, nodes.Const)):
+            return Value(
+                LOOP_VALUE, f"`{spelled}` (a Python number computed on each iteration)", varies=True, loop=loop
+            )
+        if api == "builtins.str" or (
+            isinstance(call.func, nodes.Attribute)
+            and call.func.attrname == "format"
+            and isinstance(call.func.expr, nodes.Const)
+        ):
             return self._string(call, "a string")
         if api in ("builtins.list", "builtins.tuple", "builtins.dict"):
             return Value(DISPLAY)
@@ -337,8 +358,11 @@ class Classifier:
         if api in ("numpy.random.randn", "numpy.random.rand"):
             shape_parts = list(call.args)
         elif api in _SHAPED_CONSTRUCTORS:
-            shape = call.args[0] if call.args else next(
-                (k.value for k in call.keywords or () if k.arg in ("shape", "dims", "size")), None)
+            shape = (
+                call.args[0]
+                if call.args
+                else next((k.value for k in call.keywords or () if k.arg in ("shape", "dims", "size")), None)
+            )
             shape_parts = [shape] if shape is not None else []
         elif api in _RANGE_CONSTRUCTORS and call.args:
             bounds = call.args[:2]
@@ -350,8 +374,12 @@ class Classifier:
         for part in shape_parts:
             changing = self._changing_python_in(part)
             if changing is not None:
-                return Value(TENSOR, f"`{_spelled(call)}`, whose shape changes with {changing.detail}",
-                              shape_varies=True, loop=changing.loop)
+                return Value(
+                    TENSOR,
+                    f"`{_spelled(call)}`, whose shape changes with {changing.detail}",
+                    shape_varies=True,
+                    loop=changing.loop,
+                )
         return Value(TENSOR, static_shape=static)
 
     def _subscript(self, expr: nodes.Subscript) -> Value:
@@ -366,8 +394,12 @@ class Classifier:
         bound = self._changing_python_in(lower if lower_changes else upper)
         if bound is None:
             return Value(UNKNOWN)
-        return Value(TENSOR, f"the slice `{_spelled(expr)}`, whose length changes with {bound.detail}",
-                      shape_varies=True, loop=bound.loop)
+        return Value(
+            TENSOR,
+            f"the slice `{_spelled(expr)}`, whose length changes with {bound.detail}",
+            shape_varies=True,
+            loop=bound.loop,
+        )
 
     # helpers ---------------------------------------------------------------------------
     def _changing_python(self, expr: nodes.NodeNG) -> bool:
@@ -537,8 +569,6 @@ def _literal_shape(value: nodes.NodeNG, depth: int = 0) -> tuple | None:
         assert first is not None  # no element's shape is None (checked above)
         return (len(value.elts),) + first
     return None
-
-
 
 
 def _graph(node: nodes.NodeNG) -> ModuleGraph:

@@ -47,12 +47,12 @@ def api_name(raw: str | None) -> str | None:
         return None
     for old, new in _PREFIX_ALIASES:
         if raw.startswith(old):
-            raw = new + raw[len(old):]
+            raw = new + raw[len(old) :]
     if raw.startswith(_V1):
-        raw = "tensorflow." + raw[len(_V1):]
+        raw = "tensorflow." + raw[len(_V1) :]
     for prefix in _KERAS_PREFIXES:
         if raw.startswith(prefix):
-            return "keras." + raw[len(prefix):]
+            return "keras." + raw[len(prefix) :]
     if raw in ("tensorflow.keras", "tf_keras"):
         return "keras"
     return raw
@@ -165,8 +165,15 @@ class NameResolver:
 
 
 _LOOK_UP = object()
-_SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.ListComp, nodes.SetComp, nodes.DictComp,
-           nodes.GeneratorExp)
+_SCOPES = (
+    nodes.FunctionDef,
+    nodes.Lambda,
+    nodes.ClassDef,
+    nodes.ListComp,
+    nodes.SetComp,
+    nodes.DictComp,
+    nodes.GeneratorExp,
+)
 
 
 class _ModuleBindings:

@@ -287,7 +287,6 @@ class Project:
         return self._files[root]
 
 
-
 def _preference(trace: Trace) -> tuple:
     """A total order on explanations: strongest, shortest, then by text (never by visit order)."""
     return (*trace.sort_key(), trace.origin_file, trace.chain)
@@ -295,19 +294,16 @@ def _preference(trace: Trace) -> tuple:
 
 def _list_python_files(root: str) -> list[str]:
     """Python files of a project: the whole package tree, or a script folder's own files."""
-    is_package = any(
-        os.path.isfile(os.path.join(root, entry, "__init__.py"))
-        for entry in _safe_listdir(root)
-    )
+    is_package = any(os.path.isfile(os.path.join(root, entry, "__init__.py")) for entry in _safe_listdir(root))
     if not is_package:
-        return sorted(
-            os.path.join(root, entry) for entry in _safe_listdir(root) if entry.endswith(".py")
-        )
+        return sorted(os.path.join(root, entry) for entry in _safe_listdir(root) if entry.endswith(".py"))
     files: list[str] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(
-            d for d in dirs
-            if not d.startswith(".") and d not in _SKIP_DIRS
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in _SKIP_DIRS
             and not os.path.isfile(os.path.join(folder, d, "pyvenv.cfg"))
         )
         files.extend(os.path.join(folder, n) for n in sorted(names) if n.endswith(".py"))

@@ -45,7 +45,9 @@ def root_name(expr: nodes.NodeNG) -> nodes.Name | None:
     return expr if isinstance(expr, nodes.Name) else None
 
 
-def outliving_owner(expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, is_entry: bool, in_graph) -> Owner | None:
+def outliving_owner(
+    expr: nodes.NodeNG, func: nodes.FunctionDef | nodes.Lambda, is_entry: bool, in_graph
+) -> Owner | None:
     """The owner of ``expr`` when the object outlives one call of the traced ``func``.
 
     ``func`` is the innermost function holding ``expr``. ``in_graph(scope)`` says whether
@@ -97,7 +99,10 @@ def _is_self_parameter(func: nodes.FunctionDef | nodes.Lambda, name: str) -> boo
         isinstance(func, nodes.FunctionDef)
         and isinstance(func.parent, nodes.ClassDef)
         and _first_parameter(func) == name
-        and not any(isinstance(d, nodes.Name) and d.name == "staticmethod" for d in (func.decorators.nodes if func.decorators else ()))
+        and not any(
+            isinstance(d, nodes.Name) and d.name == "staticmethod"
+            for d in (func.decorators.nodes if func.decorators else ())
+        )
     )
 
 
@@ -286,7 +291,9 @@ def _in_function(node: nodes.NodeNG) -> bool:
 
 def _in_loop(node: nodes.NodeNG) -> bool:
     current = node.parent
-    while current is not None and not isinstance(current, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.Module)):
+    while current is not None and not isinstance(
+        current, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef, nodes.Module)
+    ):
         if isinstance(current, (nodes.For, nodes.While, nodes.Comprehension)):
             return True
         current = current.parent

@@ -122,15 +122,15 @@ def split(raw: str | None) -> TFName | None:
     """``tensorflow.compat.v1.train.Saver`` -> ``TFName("v1", "train.Saver")``; None if not TF."""
     if not raw or not (raw == "tensorflow" or raw.startswith("tensorflow.")):
         return None
-    rest = raw[len("tensorflow."):] if raw != "tensorflow" else ""
+    rest = raw[len("tensorflow.") :] if raw != "tensorflow" else ""
     namespace = "tf"
     while True:
         if rest.startswith("_api.v2."):
-            rest = rest[len("_api.v2."):]
+            rest = rest[len("_api.v2.") :]
         elif rest == "compat.v1" or rest.startswith("compat.v1."):
-            namespace, rest = "v1", rest[len("compat.v1."):]
+            namespace, rest = "v1", rest[len("compat.v1.") :]
         elif rest == "compat.v2" or rest.startswith("compat.v2."):
-            namespace, rest = "v2", rest[len("compat.v2."):]
+            namespace, rest = "v2", rest[len("compat.v2.") :]
         else:
             return TFName(namespace, rest)
 
@@ -148,9 +148,9 @@ def lookup(name: TFName) -> Entry | None:
     data = table()
     symbols = data["symbols"]
     parts = name.path.split(".")
-    if name.namespace != "v1" and (parts[0] in data["keras_modules"] or (
-        name.namespace == "v2" and parts[0] in data["compat_v2_only"]
-    )):
+    if name.namespace != "v1" and (
+        parts[0] in data["keras_modules"] or (name.namespace == "v2" and parts[0] in data["compat_v2_only"])
+    ):
         return None
     for end in range(len(parts), 0, -1):
         key = ".".join(parts[:end])
@@ -328,8 +328,14 @@ class _ModuleScan:
                 if _guarded_import(node):
                     return
                 self.singles.append(
-                    Use(REMOVED, node, node.as_string(), name, group=removed[0],
-                        failure=f"the import fails with {failure}")
+                    Use(
+                        REMOVED,
+                        node,
+                        node.as_string(),
+                        name,
+                        group=removed[0],
+                        failure=f"the import fails with {failure}",
+                    )
                 )
                 return
 
@@ -355,8 +361,16 @@ class _ModuleScan:
             return
         self.session_calls.add(id(call))
         scope = _scope(call)
-        use = Use(SESSION, call, f"{func.as_string()}(...)", session_call=True, feed_dict=feed_dict,
-                  scope=_scope_label(scope), confidence=confidence, test_session=test_session)
+        use = Use(
+            SESSION,
+            call,
+            f"{func.as_string()}(...)",
+            session_call=True,
+            feed_dict=feed_dict,
+            scope=_scope_label(scope),
+            confidence=confidence,
+            test_session=test_session,
+        )
         self.groups.setdefault((SESSION, id(scope), "session-call"), []).append(use)
 
     def _is_session_attribute(self, expr: nodes.NodeNG) -> bool:
@@ -382,9 +396,7 @@ class _ModuleScan:
         return False
 
     def _session_keyword(self, call: nodes.Call) -> bool:
-        return any(
-            kw.arg == "session" and is_session_value(self.resolver.raw(kw.value)) for kw in call.keywords or ()
-        )
+        return any(kw.arg == "session" and is_session_value(self.resolver.raw(kw.value)) for kw in call.keywords or ())
 
     def _inside_session_block(self, node: nodes.NodeNG) -> bool:
         current = node.parent
@@ -443,8 +455,9 @@ class _ModuleScan:
         else:
             scope = _scope(node)
             group, is_module = group_key(entry, name)
-            use = Use(API, node, spelled, name, entry, group=group, group_is_module=is_module,
-                      scope=_scope_label(scope))
+            use = Use(
+                API, node, spelled, name, entry, group=group, group_is_module=is_module, scope=_scope_label(scope)
+            )
             self.groups.setdefault((API, id(scope), group), []).append(use)
 
     def _graph_only(self, node: nodes.NodeNG) -> bool:
@@ -483,9 +496,7 @@ class _ModuleScan:
         while current is not None and not isinstance(current, nodes.Module):
             if isinstance(current, (nodes.If, nodes.IfExp)) and child is not current.test:
                 body = current.body if isinstance(current.body, list) else [current.body]
-                if child in body and any(
-                    self._is_presence_test(test, module) for test in _conjuncts(current.test)
-                ):
+                if child in body and any(self._is_presence_test(test, module) for test in _conjuncts(current.test)):
                     return True
             if isinstance(current, nodes.BoolOp) and current.op == "and" and child in current.values:
                 before = current.values[: current.values.index(child)]

@@ -54,14 +54,23 @@ _DEFAULTS = {
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The command's own options; everything after ``--`` goes to pylint."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Python files, folders or modules to lint")
-    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="processes to lint with (default: one per CPU, pylint's -j 0, unless "
-                             "your configuration sets jobs; a single file is linted in this process)")
-    parser.add_argument("-f", "--output-format", default=None, metavar="FORMAT",
-                        help="pylint's output format: text, parseable, colorized, json2, github, "
-                             "or a reporter's class path")
-    parser.add_argument("--no-progress", action="store_true",
-                        help="no module counter on the terminal")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to lint with (default: one per CPU, pylint's -j 0, unless "
+        "your configuration sets jobs; a single file is linted in this process)",
+    )
+    parser.add_argument(
+        "-f",
+        "--output-format",
+        default=None,
+        metavar="FORMAT",
+        help="pylint's output format: text, parseable, colorized, json2, github, or a reporter's class path",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no module counter on the terminal")
 
 
 class UserConfig:

@@ -79,8 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     page = rule_page(rule.symbol)
     if page is None:
-        print(f"python -m tflint explain: the documentation of {rule.symbol} ({rule.msgid}) is not installed; "
-              f"read it at docs/rules/{rule.symbol}.md in tflint's repository.", file=sys.stderr)
+        print(
+            f"python -m tflint explain: the documentation of {rule.symbol} ({rule.msgid}) is not installed; "
+            f"read it at docs/rules/{rule.symbol}.md in tflint's repository.",
+            file=sys.stderr,
+        )
         return 1
     sys.stdout.write(page if page.endswith("\n") else page + "\n")
     return 0

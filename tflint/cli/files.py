@@ -13,9 +13,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 
 # Folders never searched below a given folder (hidden ones, and virtualenvs, are skipped too).
-SKIPPED_FOLDERS = frozenset({
-    "venv", "__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist",
-})
+SKIPPED_FOLDERS = frozenset(
+    {
+        "venv",
+        "__pycache__",
+        "node_modules",
+        "site-packages",
+        "dist-packages",
+        "build",
+        "dist",
+    }
+)
 
 
 def _nothing_ignored(_path: str) -> bool:

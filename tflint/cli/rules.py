@@ -38,8 +38,13 @@ def rule_records() -> list[dict[str, object]]:
 
 def text_table(records: list[dict[str, object]]) -> str:
     """Aligned columns, one rule per line: grep-friendly, summaries never cut."""
-    header = {"id": "ID", "symbol": "SYMBOL", "category": "CATEGORY", "enabled_by_default": "DEFAULT",
-              "summary": "SUMMARY"}
+    header = {
+        "id": "ID",
+        "symbol": "SYMBOL",
+        "category": "CATEGORY",
+        "enabled_by_default": "DEFAULT",
+        "summary": "SUMMARY",
+    }
     rows = [header] + [{**r, "enabled_by_default": "on" if r["enabled_by_default"] else "off"} for r in records]
     keys = ("id", "symbol", "category", "enabled_by_default")
     widths = {key: max(len(str(row[key])) for row in rows) for key in keys}

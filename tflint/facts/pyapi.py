@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from tflint.analysis.memo import text_memo
 
-PRINT_CALLS = frozenset(
-    {"builtins.print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"}
-)
+PRINT_CALLS = frozenset({"builtins.print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"})
 
 # Methods that mutate a list/dict/set/deque in place. `append`-like ones are
 # unambiguous; the others are common method names on non-containers too, so they are
@@ -16,7 +14,20 @@ AMBIGUOUS_MUTATORS = frozenset({"pop", "remove", "clear", "update", "add", "disc
 
 LOGGING_MODULES = ("logging.", "absl.logging.", "tensorflow.get_logger().", "tensorflow.logging.")
 LOGGING_METHODS = frozenset(
-    {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "vlog", "log_every_n", "log_first_n"}
+    {
+        "debug",
+        "info",
+        "warning",
+        "warn",
+        "error",
+        "exception",
+        "critical",
+        "fatal",
+        "log",
+        "vlog",
+        "log_every_n",
+        "log_first_n",
+    }
 )
 LOGGER_FACTORIES = frozenset({"logging.getLogger()", "absl.logging.get_absl_logger()", "tensorflow.get_logger()"})
 
@@ -76,11 +87,26 @@ TRACE_TIME_VALUES = (
     ("secrets.", _RANDOM_FIX),
 )
 # Names under the prefixes above that do not produce a value (seeding, classes).
-TRACE_TIME_EXCEPTIONS = frozenset({"random.seed", "numpy.random.seed", "random.Random", "numpy.random.RandomState", "numpy.random.default_rng", "numpy.random.Generator", "numpy.random.SeedSequence"})
+TRACE_TIME_EXCEPTIONS = frozenset(
+    {
+        "random.seed",
+        "numpy.random.seed",
+        "random.Random",
+        "numpy.random.RandomState",
+        "numpy.random.default_rng",
+        "numpy.random.Generator",
+        "numpy.random.SeedSequence",
+    }
+)
 
 
 # Python/NumPy generator objects: their methods draw numbers at trace time too.
-RANDOM_GENERATORS = ("random.Random().", "numpy.random.default_rng().", "numpy.random.RandomState().", "numpy.random.Generator().")
+RANDOM_GENERATORS = (
+    "random.Random().",
+    "numpy.random.default_rng().",
+    "numpy.random.RandomState().",
+    "numpy.random.Generator().",
+)
 _GENERATOR_NON_DRAWS = frozenset({"seed", "getstate", "setstate", "bit_generator", "spawn"})
 
 
@@ -90,8 +116,8 @@ def trace_time_fix(name: str | None) -> str | None:
     if not name or name in TRACE_TIME_EXCEPTIONS:
         return None
     for generator in RANDOM_GENERATORS:
-        if name.startswith(generator) and "(" not in name[len(generator):]:
-            return None if name[len(generator):] in _GENERATOR_NON_DRAWS else _RANDOM_FIX
+        if name.startswith(generator) and "(" not in name[len(generator) :]:
+            return None if name[len(generator) :] in _GENERATOR_NON_DRAWS else _RANDOM_FIX
     for prefix, fix in TRACE_TIME_VALUES:
         if prefix.endswith("."):
             if name.startswith(prefix) and "()" not in name:

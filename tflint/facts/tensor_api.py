@@ -443,10 +443,38 @@ GENERATOR_DRAWS = frozenset(
 # Methods of a tf.data.Dataset that return another dataset, and that return a tensor.
 DATASET_METHODS = frozenset(
     {
-        "map", "filter", "batch", "padded_batch", "unbatch", "shuffle", "repeat", "take", "skip", "prefetch",
-        "cache", "zip", "concatenate", "flat_map", "interleave", "shard", "window", "apply", "with_options",
-        "enumerate", "rebatch", "ragged_batch", "bucket_by_sequence_length", "take_while", "unique", "scan",
-        "group_by_window", "rejection_resample", "snapshot", "from_tensor_slices", "from_tensors", "range",
+        "map",
+        "filter",
+        "batch",
+        "padded_batch",
+        "unbatch",
+        "shuffle",
+        "repeat",
+        "take",
+        "skip",
+        "prefetch",
+        "cache",
+        "zip",
+        "concatenate",
+        "flat_map",
+        "interleave",
+        "shard",
+        "window",
+        "apply",
+        "with_options",
+        "enumerate",
+        "rebatch",
+        "ragged_batch",
+        "bucket_by_sequence_length",
+        "take_while",
+        "unique",
+        "scan",
+        "group_by_window",
+        "rejection_resample",
+        "snapshot",
+        "from_tensor_slices",
+        "from_tensors",
+        "range",
     }
 )
 DATASET_TENSOR_METHODS = frozenset({"cardinality"})
@@ -516,6 +544,6 @@ def keras_constructor(api: str) -> str | None:
     if last in ("Input", "InputSpec"):
         return None  # a symbolic KerasTensor / a spec, not a callable layer
     for family in ("keras.layers.", "keras.losses.", "keras.metrics."):
-        if api.startswith(family) and "." not in api[len(family):]:
+        if api.startswith(family) and "." not in api[len(family) :]:
             return "layer"
     return None

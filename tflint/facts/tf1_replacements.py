@@ -153,8 +153,10 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
         "use tf.config (tf.config.experimental.set_memory_growth, tf.config.threading, tf.config.set_soft_device_placement)",
         "it configures a Session, which TF2 does not have",
     ),
-    "GPUOptions": ("use tf.config.experimental.set_memory_growth or tf.config.set_logical_device_configuration",
-                   "it configures a Session, which TF2 does not have"),
+    "GPUOptions": (
+        "use tf.config.experimental.set_memory_growth or tf.config.set_logical_device_configuration",
+        "it configures a Session, which TF2 does not have",
+    ),
     "Print": ("use tf.print", "tf.Print is an identity op that prints only as a side effect of running a graph"),
     "where": (
         "use tf.where, which broadcasts condition, x and y",
@@ -204,11 +206,16 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
     "train.piecewise_constant": ("use tf.keras.optimizers.schedules.PiecewiseConstantDecay", _DECAY),
     "train.polynomial_decay": ("use tf.keras.optimizers.schedules.PolynomialDecay", _DECAY),
     "train.cosine_decay": ("use tf.keras.optimizers.schedules.CosineDecay", _DECAY),
-    "train.SessionRunHook": ("use a Keras callback or code in your training loop", "hooks run around Session.run calls"),
+    "train.SessionRunHook": (
+        "use a Keras callback or code in your training loop",
+        "hooks run around Session.run calls",
+    ),
     "train.start_queue_runners": ("use tf.data", "queue runners feed a graph through a session"),
     "train.batch": ("use tf.data.Dataset.batch", "queue-based input pipelines need queue runners and a session"),
-    "train.shuffle_batch": ("use tf.data.Dataset.shuffle(...).batch(...)",
-                            "queue-based input pipelines need queue runners and a session"),
+    "train.shuffle_batch": (
+        "use tf.data.Dataset.shuffle(...).batch(...)",
+        "queue-based input pipelines need queue runners and a session",
+    ),
     # --- input pipelines ---
     "data.make_one_shot_iterator": (
         "iterate the dataset with a Python for loop (or iter(dataset))",
@@ -218,14 +225,20 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
         "iterate the dataset with a Python for loop; iter(dataset) starts a new pass",
         "TF2 datasets are Python iterables and need no initializer op",
     ),
-    "data.Iterator": ("use iter(dataset) and tf.data.Iterator", "TF1 iterators are initialized and read through a session"),
+    "data.Iterator": (
+        "use iter(dataset) and tf.data.Iterator",
+        "TF1 iterators are initialized and read through a session",
+    ),
     # --- layers, losses, metrics, summaries ---
     "layers": (
         "use tf.keras.layers (Dense, Conv2D, BatchNormalization, Dropout...)",
         "the TF1 functional layers share variables through variable scopes; with Keras 3 (TF 2.16+) they fail "
         "with AttributeError unless the legacy tf_keras package is installed",
     ),
-    "nn.rnn_cell": ("use tf.keras.layers.LSTMCell/GRUCell with tf.keras.layers.RNN", "TF1 RNN cells use variable scopes"),
+    "nn.rnn_cell": (
+        "use tf.keras.layers.LSTMCell/GRUCell with tf.keras.layers.RNN",
+        "TF1 RNN cells use variable scopes",
+    ),
     "nn.dynamic_rnn": ("use tf.keras.layers.RNN (or LSTM/GRU)", "TF1 RNN functions use variable scopes"),
     "nn.static_rnn": ("use tf.keras.layers.RNN(cell, unroll=True)", "TF1 RNN functions use variable scopes"),
     "losses": (
@@ -236,7 +249,10 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
         "use tf.keras.metrics objects (update_state/result)",
         "TF1 metrics return a (value, update_op) pair of local variables that a session must initialize and run",
     ),
-    "summary.FileWriter": ("use tf.summary.create_file_writer", "TF1 writers take Summary protos fetched from a session"),
+    "summary.FileWriter": (
+        "use tf.summary.create_file_writer",
+        "TF1 writers take Summary protos fetched from a session",
+    ),
     "summary.merge_all": (
         "write each summary with tf.summary.scalar(name, value, step=...) inside `with writer.as_default():`",
         "TF1 summaries are graph ops collected and run through a session",
@@ -262,7 +278,10 @@ REPLACEMENTS: dict[str, tuple[str, str]] = {
     "saved_model.Builder": ("use tf.saved_model.save", "it saves TF1 graphs from a session"),
     "saved_model.builder": ("use tf.saved_model.save", "it saves TF1 graphs from a session"),
     "saved_model.loader": ("use tf.saved_model.load", "it loads a TF1 graph into a session"),
-    "saved_model.load": ("use tf.saved_model.load(export_dir)", "TF1's version loads into a session: load(sess, tags, export_dir)"),
+    "saved_model.load": (
+        "use tf.saved_model.load(export_dir)",
+        "TF1's version loads into a session: load(sess, tags, export_dir)",
+    ),
     # --- modules gone from TF2 ---
     "logging": ("use absl.logging, or Python's logging through tf.get_logger()", "TF2 removed tf.logging"),
     "app": ("use absl.app.run", "TF2 removed tf.app"),

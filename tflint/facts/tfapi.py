@@ -65,7 +65,7 @@ def keras_family(base: str | None) -> str | None:
     """'layer', 'metric' or 'loss' for a canonical Keras base class name, else None."""
     if not base or not base.startswith("keras."):
         return None
-    rest = base[len("keras."):]
+    rest = base[len("keras.") :]
     if rest.startswith("metrics.") or rest == "Metric":
         return "metric"
     if rest.startswith("losses.") or rest == "Loss":
@@ -102,21 +102,71 @@ VARIABLE_CREATORS = {
     "tensorflow.random.Generator.from_state": "a tf.random.Generator (its state is a tf.Variable)",
     "tensorflow.random.experimental.Generator": "a tf.random.Generator (its state is a tf.Variable)",
     "tensorflow.random.experimental.Generator.from_seed": "a tf.random.Generator (its state is a tf.Variable)",
-    "tensorflow.random.experimental.Generator.from_non_deterministic_state":
-        "a tf.random.Generator (its state is a tf.Variable)",
+    "tensorflow.random.experimental.Generator.from_non_deterministic_state": "a tf.random.Generator (its state is a tf.Variable)",
 }
 # Keras layers without weights or random state: creating them in traced code is allowed.
 KERAS_WEIGHTLESS_LAYERS = frozenset(
     {
-        "Activation", "ActivityRegularization", "Add", "Attention", "Average", "AveragePooling1D",
-        "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D", "CenterCrop",
-        "Concatenate", "Cropping1D", "Cropping2D", "Cropping3D", "Dot", "ELU", "Flatten", "GlobalAveragePooling1D",
-        "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D",
-        "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
-        "GlobalMaxPooling3D", "Identity", "InputLayer", "Lambda", "LeakyReLU", "Masking", "MaxPool1D", "MaxPool2D",
-        "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "Maximum", "Minimum", "Multiply", "Permute",
-        "ReLU", "RepeatVector", "Rescaling", "Reshape", "Resizing", "Softmax", "Subtract", "ThresholdedReLU",
-        "UnitNormalization", "UpSampling1D", "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D",
+        "Activation",
+        "ActivityRegularization",
+        "Add",
+        "Attention",
+        "Average",
+        "AveragePooling1D",
+        "AveragePooling2D",
+        "AveragePooling3D",
+        "AvgPool1D",
+        "AvgPool2D",
+        "AvgPool3D",
+        "CenterCrop",
+        "Concatenate",
+        "Cropping1D",
+        "Cropping2D",
+        "Cropping3D",
+        "Dot",
+        "ELU",
+        "Flatten",
+        "GlobalAveragePooling1D",
+        "GlobalAveragePooling2D",
+        "GlobalAveragePooling3D",
+        "GlobalAvgPool1D",
+        "GlobalAvgPool2D",
+        "GlobalAvgPool3D",
+        "GlobalMaxPool1D",
+        "GlobalMaxPool2D",
+        "GlobalMaxPool3D",
+        "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D",
+        "GlobalMaxPooling3D",
+        "Identity",
+        "InputLayer",
+        "Lambda",
+        "LeakyReLU",
+        "Masking",
+        "MaxPool1D",
+        "MaxPool2D",
+        "MaxPool3D",
+        "MaxPooling1D",
+        "MaxPooling2D",
+        "MaxPooling3D",
+        "Maximum",
+        "Minimum",
+        "Multiply",
+        "Permute",
+        "ReLU",
+        "RepeatVector",
+        "Rescaling",
+        "Reshape",
+        "Resizing",
+        "Softmax",
+        "Subtract",
+        "ThresholdedReLU",
+        "UnitNormalization",
+        "UpSampling1D",
+        "UpSampling2D",
+        "UpSampling3D",
+        "ZeroPadding1D",
+        "ZeroPadding2D",
         "ZeroPadding3D",
     }
 )
@@ -124,8 +174,15 @@ KERAS_WEIGHTLESS_LAYERS = frozenset(
 # Keras 2 (tf_keras) random layers draw stateless random numbers: no variable (Keras 3's
 # make a SeedGenerator variable; Keras 2's RandomFlip & co. make a tf.random.Generator).
 KERAS2_WEIGHTLESS_LAYERS = frozenset(
-    {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout",
-     "AlphaDropout"}
+    {
+        "Dropout",
+        "SpatialDropout1D",
+        "SpatialDropout2D",
+        "SpatialDropout3D",
+        "GaussianNoise",
+        "GaussianDropout",
+        "AlphaDropout",
+    }
 )
 # Raw import prefixes of Keras 2 (``tf.keras`` is Keras 3 since TensorFlow 2.16).
 KERAS2_PREFIXES = ("tf_keras.", "tensorflow.python.keras.", "tensorflow.compat.v1.keras.")
@@ -159,6 +216,7 @@ def variable_creator(api: str | None, keras2: bool = False) -> str | None:
         return "a Keras layer (it creates tf.Variables for its weights or random seed)"
     return None
 
+
 # Deprecated tf.function arguments: name -> (what TensorFlow does with it, the fix).
 DEPRECATED_FUNCTION_ARGUMENTS = {
     "experimental_relax_shapes": (
@@ -186,6 +244,5 @@ EAGER_DEBUG_SWITCHES = {
     "tensorflow.config.experimental_run_functions_eagerly": "(the deprecated name of "
     "tf.config.run_functions_eagerly) makes every tf.function in the process run eagerly, as plain Python "
     "without a graph",
-    "tensorflow.data.experimental.enable_debug_mode": "makes every tf.data function run eagerly, one "
-    "element at a time",
+    "tensorflow.data.experimental.enable_debug_mode": "makes every tf.data function run eagerly, one element at a time",
 }

@@ -92,8 +92,10 @@ class Child:
             exit_code = 1
             location = self.instrumentation.traceback_location(exc.__traceback__)
             run["exception"] = {
-                "type": type(exc).__name__, "message": str(exc)[:1000],
-                "path": location[0] if location else None, "line": location[1] if location else None,
+                "type": type(exc).__name__,
+                "message": str(exc)[:1000],
+                "path": location[0] if location else None,
+                "line": location[1] if location else None,
             }
             traceback.print_exception(type(exc), exc, exc.__traceback__)
         finally:

@@ -42,23 +42,43 @@ def _fail_on(text: str) -> tuple[str, ...]:
     values = tuple(v.strip() for v in text.split(",") if v.strip())
     unknown = [v for v in values if v not in VERDICTS]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown verdict {', '.join(unknown)} (choose from {', '.join(VERDICTS)}, none)")
+        raise argparse.ArgumentTypeError(
+            f"unknown verdict {', '.join(unknown)} (choose from {', '.join(VERDICTS)}, none)"
+        )
     return values
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Python files or folders to lint and run")
-    parser.add_argument("--pytest", metavar="ARGS", default=None,
-                        help='run your test suite instead of the files: pytest arguments as one string, '
-                             'e.g. --pytest="tests/ -x -q"')
-    parser.add_argument("--timeout", type=float, default=300.0, metavar="S",
-                        help="seconds each run may take before its process group is killed (default 300)")
+    parser.add_argument(
+        "--pytest",
+        metavar="ARGS",
+        default=None,
+        help='run your test suite instead of the files: pytest arguments as one string, e.g. --pytest="tests/ -x -q"',
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="seconds each run may take before its process group is killed (default 300)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default text)")
-    parser.add_argument("--fail-on", type=_fail_on, default=DEFAULT_FAIL_ON, metavar="VERDICTS",
-                        help="comma-separated verdicts that make the exit status 1, or 'none' "
-                             "(default: not-reproduced)")
-    parser.add_argument("--jobs", "-j", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
-                        help="runs in parallel (default: CPUs, at most 4)")
+    parser.add_argument(
+        "--fail-on",
+        type=_fail_on,
+        default=DEFAULT_FAIL_ON,
+        metavar="VERDICTS",
+        help="comma-separated verdicts that make the exit status 1, or 'none' (default: not-reproduced)",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=min(4, os.cpu_count() or 1),
+        metavar="N",
+        help="runs in parallel (default: CPUs, at most 4)",
+    )
 
 
 def tensorflow_available() -> bool:
@@ -92,14 +112,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"tflint confirm: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     if not tensorflow_available():
-        print(f"tflint confirm: TensorFlow is not installed for {sys.executable}; the runtime mode runs your "
-              f"code with real TensorFlow: {INSTALL_HINT}", file=sys.stderr)
+        print(
+            f"tflint confirm: TensorFlow is not installed for {sys.executable}; the runtime mode runs your "
+            f"code with real TensorFlow: {INSTALL_HINT}",
+            file=sys.stderr,
+        )
         return 2
     pytest_args = shlex.split(args.pytest) if args.pytest is not None else None
     _exit_on_sigterm()
     try:
-        outcome = confirm_paths(args.paths, pytest_args, args.timeout, max(1, args.jobs),
-                                pylint_args=tuple(getattr(args, "passthrough", None) or ()))
+        outcome = confirm_paths(
+            args.paths,
+            pytest_args,
+            args.timeout,
+            max(1, args.jobs),
+            pylint_args=tuple(getattr(args, "passthrough", None) or ()),
+        )
     except StaticLintError as exc:
         print(f"tflint confirm: the static step did not run: {exc}", file=sys.stderr)
         return 2

@@ -67,26 +67,57 @@ def _package_module(path: str) -> tuple[str, str] | None:
     return folder, ".".join(parts)
 
 
-def plan_runs(static: StaticResult, pytest_args: list[str] | None, cwd: str,
-              named: list[str] | None = None) -> list[RunPlan]:
+def plan_runs(
+    static: StaticResult, pytest_args: list[str] | None, cwd: str, named: list[str] | None = None
+) -> list[RunPlan]:
     """One pytest plan; or one plan per file named on the command line and per file with findings."""
     wanted = confirmations.watches(static.findings)
-    common: dict[str, Any] = {"cwd": cwd, "trace_files": static.files, "watch_globals": wanted.get("globals", []),
-              "module_checks": wanted.get("modules", [])}
+    common: dict[str, Any] = {
+        "cwd": cwd,
+        "trace_files": static.files,
+        "watch_globals": wanted.get("globals", []),
+        "module_checks": wanted.get("modules", []),
+    }
     if pytest_args is not None:
         name = "pytest " + " ".join(pytest_args) if pytest_args else "pytest"
-        return [RunPlan(kind="pytest", name=name, target=list(pytest_args), sys_path0=cwd,
-                        argv=["pytest", *pytest_args], **common)]
+        return [
+            RunPlan(
+                kind="pytest",
+                name=name,
+                target=list(pytest_args),
+                sys_path0=cwd,
+                argv=["pytest", *pytest_args],
+                **common,
+            )
+        ]
     plans = []
     for path in sorted({f.path for f in static.findings} | set(named or ())):
         package = _package_module(path)
         if package is not None:
             root, module = package
-            plans.append(RunPlan(kind="module", name=display_path(path, cwd), target=module, sys_path0=root,
-                                 argv=[path], path=path, **common))
+            plans.append(
+                RunPlan(
+                    kind="module",
+                    name=display_path(path, cwd),
+                    target=module,
+                    sys_path0=root,
+                    argv=[path],
+                    path=path,
+                    **common,
+                )
+            )
         else:
-            plans.append(RunPlan(kind="script", name=display_path(path, cwd), target=path,
-                                 sys_path0=os.path.dirname(path), argv=[path], path=path, **common))
+            plans.append(
+                RunPlan(
+                    kind="script",
+                    name=display_path(path, cwd),
+                    target=path,
+                    sys_path0=os.path.dirname(path),
+                    argv=[path],
+                    path=path,
+                    **common,
+                )
+            )
     return plans
 
 
@@ -97,8 +128,11 @@ def judge(finding: Finding, runs: list[RunResult]) -> Judged:
         if run.observations is None:
             continue
         verdict = confirmations.confirm(finding, Observations(run.observations))
-        if best is None or _RANK[verdict.verdict] < _RANK[best[0].verdict] or (
-                _RANK[verdict.verdict] == _RANK[best[0].verdict] and run.plan.path == finding.path):
+        if (
+            best is None
+            or _RANK[verdict.verdict] < _RANK[best[0].verdict]
+            or (_RANK[verdict.verdict] == _RANK[best[0].verdict] and run.plan.path == finding.path)
+        ):
             best = (verdict, run)
     if best is None:
         problems = "; ".join(p for p in (run.problem() for run in runs) if p) or "no run observed anything"
@@ -110,8 +144,14 @@ def judge(finding: Finding, runs: list[RunResult]) -> Judged:
     return Judged(finding, verdict.verdict, evidence, run.plan.name)
 
 
-def confirm_paths(paths: list[str], pytest_args: list[str] | None = None, timeout: float = 300.0,
-                  jobs: int = 1, env: dict[str, str] | None = None, pylint_args: tuple[str, ...] = ()) -> Outcome:
+def confirm_paths(
+    paths: list[str],
+    pytest_args: list[str] | None = None,
+    timeout: float = 300.0,
+    jobs: int = 1,
+    env: dict[str, str] | None = None,
+    pylint_args: tuple[str, ...] = (),
+) -> Outcome:
     """Lint ``paths`` (with ``pylint_args`` after the defaults), run what has findings under the
     instrumentation and judge every finding."""
     cwd = os.getcwd()

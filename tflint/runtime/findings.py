@@ -144,12 +144,29 @@ def statement_text(path: str, first: int) -> str:
     return code.strip()
 
 
-def make_finding(path: str, line: int, column: int, end_line: int | None, end_column: int | None,
-                 symbol: str, msgid: str, message: str, confidence: str) -> Finding:
+def make_finding(
+    path: str,
+    line: int,
+    column: int,
+    end_line: int | None,
+    end_column: int | None,
+    symbol: str,
+    msgid: str,
+    message: str,
+    confidence: str,
+) -> Finding:
     span = statement_span(path, line)
     return Finding(
-        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-        symbol=symbol, msgid=msgid, message=message, confidence=confidence, span=span,
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        symbol=symbol,
+        msgid=msgid,
+        message=message,
+        confidence=confidence,
+        span=span,
         subject=source_text(path, line, column, end_line, end_column),
         statement=statement_text(path, span[0]),
         body=body_span(path, span[0]),

@@ -124,10 +124,15 @@ class Recorder:
         if entry is None:
             message = _safe_str(exc)
             self.exceptions[key] = {
-                "path": path, "line": line, "type": kind.__name__,
+                "path": path,
+                "line": line,
+                "type": kind.__name__,
                 "qualname": f"{kind.__module__}.{kind.__qualname__}",
                 "bases": [base.__name__ for base in kind.__mro__[1:] if base is not object],
-                "message": message[:500], "traced": owner is not None, "owner": owner, "count": 1,
+                "message": message[:500],
+                "traced": owner is not None,
+                "owner": owner,
+                "count": 1,
             }
         else:
             entry["count"] += 1
@@ -136,16 +141,23 @@ class Recorder:
         key = (path, line, symbol)
         entry = self.tf1.get(key)
         if entry is None:
-            self.tf1[key] = {"path": path, "line": line, "symbol": symbol, "kind": kind,
-                             "v1_only": v1_only, "count": 1}
+            self.tf1[key] = {"path": path, "line": line, "symbol": symbol, "kind": kind, "v1_only": v1_only, "count": 1}
         else:
             entry["count"] += 1
 
-    def warning(self, kind: str, message: str, function: str | None = None,
-                site: tuple[str, int] | None = None) -> None:
+    def warning(
+        self, kind: str, message: str, function: str | None = None, site: tuple[str, int] | None = None
+    ) -> None:
         if len(self.warnings) < 200:
-            self.warnings.append({"kind": kind, "message": message[:500], "function": function,
-                                  "path": site[0] if site else None, "line": site[1] if site else None})
+            self.warnings.append(
+                {
+                    "kind": kind,
+                    "message": message[:500],
+                    "function": function,
+                    "path": site[0] if site else None,
+                    "line": site[1] if site else None,
+                }
+            )
 
     # -- output ---------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -297,5 +309,8 @@ class Observations:
         return found
 
     def functions_created_at(self, path: str, first: int, last: int) -> list[Owner]:
-        return [o for o in self.owners.values()
-                if o.kind == "function" and o.site and o.site[0] == path and first <= o.site[1] <= last]
+        return [
+            o
+            for o in self.owners.values()
+            if o.kind == "function" and o.site and o.site[0] == path and first <= o.site[1] <= last
+        ]

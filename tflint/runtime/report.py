@@ -83,8 +83,11 @@ def to_json(outcome: Outcome, fail_on: tuple[str, ...] = DEFAULT_FAIL_ON) -> dic
             for r in outcome.results
         ],
         "files": [
-            {"path": display_path(path, cwd), "findings": with_findings.get(path, 0),
-             "run": path in run_paths or outcome.mode == "pytest" and bool(with_findings.get(path))}
+            {
+                "path": display_path(path, cwd),
+                "findings": with_findings.get(path, 0),
+                "run": path in run_paths or outcome.mode == "pytest" and bool(with_findings.get(path)),
+            }
             for path in outcome.static.files
         ],
         "runs": [
@@ -112,8 +115,10 @@ def to_text(outcome: Outcome) -> str:
     lines: list[str] = []
     for result in outcome.results:
         finding = result.finding
-        lines.append(f"{display_path(finding.path, cwd)}:{finding.line} {finding.symbol} {result.verdict} "
-                     f"\u2014 {result.evidence}")
+        lines.append(
+            f"{display_path(finding.path, cwd)}:{finding.line} {finding.symbol} {result.verdict} "
+            f"\u2014 {result.evidence}"
+        )
     not_clean = {f.path for f in outcome.static.findings} | outcome.static.problem_files
     clean = [display_path(p, cwd) for p in outcome.static.files if p not in not_clean]
     for path in clean:
@@ -140,8 +145,10 @@ def _table(outcome: Outcome) -> list[str]:
         rows.append(f"{symbol:<{width}}  " + "  ".join(f"{counts[v]:>14}" for v in VERDICTS))
     rows.append(f"{'total':<{width}}  " + "  ".join(f"{data[v]:>14}" for v in VERDICTS))
     runs = data["runs"]
-    rows.append(f"{data['files']} file(s), {data['files_with_findings']} with findings; {runs} run(s)"
-                + (f", {data['runs_with_problems']} with problems" if data["runs_with_problems"] else ""))
+    rows.append(
+        f"{data['files']} file(s), {data['files_with_findings']} with findings; {runs} run(s)"
+        + (f", {data['runs_with_problems']} with problems" if data["runs_with_problems"] else "")
+    )
     return rows
 
 

@@ -155,8 +155,13 @@ def run_plan(plan: RunPlan, timeout: float, env: dict[str, str] | None = None) -
         started = time.monotonic()
         with open(stdout_path, "wb") as stdout, open(stderr_path, "wb") as stderr:
             process = subprocess.Popen(  # pylint: disable=consider-using-with
-                command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr, cwd=plan.cwd,
-                env=_child_env(env), start_new_session=(os.name == "posix"),
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=stdout,
+                stderr=stderr,
+                cwd=plan.cwd,
+                env=_child_env(env),
+                start_new_session=(os.name == "posix"),
             )
             timed_out = False
             with _LOCK:
@@ -185,8 +190,9 @@ def run_plan(plan: RunPlan, timeout: float, env: dict[str, str] | None = None) -
                 observations = json.load(handle)
         except (OSError, ValueError):
             observations = None
-        return RunResult(plan, process.returncode, timed_out, duration, observations,
-                         _tail(stdout_path), _tail(stderr_path))
+        return RunResult(
+            plan, process.returncode, timed_out, duration, observations, _tail(stdout_path), _tail(stderr_path)
+        )
 
 
 def run_plans(plans: list[RunPlan], timeout: float, jobs: int, env: dict[str, str] | None = None) -> list[RunResult]:

@@ -65,8 +65,14 @@ def lint(files: list[str], extra_args: tuple[str, ...] = ()) -> StaticResult:
     # The rules `check` runs: on by default, or as the user's configuration and ``extra_args`` say.
     rules = rule_selection(read_user_config(list(extra_args)))
     args = [
-        "--load-plugins=tflint", *rules, "--enable=" + ",".join((*_PROBLEM_SYMBOLS, _PLUGIN_FAILED)),
-        "--persistent=no", "--score=no", "--reports=no", *extra_args, *files,
+        "--load-plugins=tflint",
+        *rules,
+        "--enable=" + ",".join((*_PROBLEM_SYMBOLS, _PLUGIN_FAILED)),
+        "--persistent=no",
+        "--score=no",
+        "--reports=no",
+        *extra_args,
+        *files,
     ]
     with contextlib.redirect_stdout(sys.stderr):
         Run(args, reporter=reporter, exit=False)
@@ -80,9 +86,18 @@ def lint(files: list[str], extra_args: tuple[str, ...] = ()) -> StaticResult:
             continue
         if message.msg_id[1:3] != str(BASE_ID):
             continue  # pylint's own notes (unknown-option-value for foreign pragmas...) are not findings
-        result.findings.append(make_finding(
-            path, message.line, message.column, message.end_line, message.end_column,
-            message.symbol, message.msg_id, message.msg, message.confidence.name,
-        ))
+        result.findings.append(
+            make_finding(
+                path,
+                message.line,
+                message.column,
+                message.end_line,
+                message.end_column,
+                message.symbol,
+                message.msg_id,
+                message.msg,
+                message.confidence.name,
+            )
+        )
     result.findings.sort(key=lambda f: (f.path, f.line, f.column, f.symbol))
     return result

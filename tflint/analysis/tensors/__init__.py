@@ -52,7 +52,19 @@ from tflint.analysis.tensors.value import (
 )
 
 __all__ = [
-    "PYTHON", "TENSOR", "TENSOR_VALUE", "UNKNOWN", "UNKNOWN_VALUE", "Value",
-    "element_of", "graph_value_of", "is_python", "is_tensor", "join", "may_fall_off", "python",
-    "static_truth", "value_of",
+    "PYTHON",
+    "TENSOR",
+    "TENSOR_VALUE",
+    "UNKNOWN",
+    "UNKNOWN_VALUE",
+    "Value",
+    "element_of",
+    "graph_value_of",
+    "is_python",
+    "is_tensor",
+    "join",
+    "may_fall_off",
+    "python",
+    "static_truth",
+    "value_of",
 ]

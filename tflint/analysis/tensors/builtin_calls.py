@@ -27,10 +27,25 @@ from tflint.analysis.tensors.value import (
 
 # Builtins whose result is always the same kind of Python value: name -> kind.
 FIXED_RESULTS = {
-    "str": "str", "repr": "str", "format": "str",
-    "isinstance": "bool", "issubclass": "bool", "hasattr": "bool", "callable": "bool", "any": "bool", "all": "bool",
-    "dict": "dict", "set": "set", "frozenset": "frozenset", "type": "type", "id": "id", "hash": "hash",
-    "object": "object", "super": "super", "print": "none", "open": "object",
+    "str": "str",
+    "repr": "str",
+    "format": "str",
+    "isinstance": "bool",
+    "issubclass": "bool",
+    "hasattr": "bool",
+    "callable": "bool",
+    "any": "bool",
+    "all": "bool",
+    "dict": "dict",
+    "set": "set",
+    "frozenset": "frozenset",
+    "type": "type",
+    "id": "id",
+    "hash": "hash",
+    "object": "object",
+    "super": "super",
+    "print": "none",
+    "open": "object",
 }
 
 # Builtins that make a Python collection of their argument's elements: name -> kind of collection.

@@ -53,7 +53,7 @@ def _api_call(engine: Engine, node: nodes.Call, api: str) -> Value | None:
     """A call of a named API, or None when the tables know nothing of it."""
     if api.startswith("builtins."):
         args = [engine.value(a) for a in node.args if not isinstance(a, nodes.Starred)]
-        return builtin_value(node, api[len("builtins."):], args)
+        return builtin_value(node, api[len("builtins.") :], args)
     if api.startswith("numpy."):
         # numpy.zeros(...) makes an array; numpy.float32(...) and the other classes a scalar.
         return python("ndarray") if api.rsplit(".", 1)[-1][:1].islower() else python("object")
@@ -83,7 +83,7 @@ def _tf_result(engine: Engine, node: nodes.Call, api: str, result: str) -> Value
     if result in ("tensor_list", "tensor_tuple"):
         if api in tensor_api.TUPLE_ITEMS:
             return python("tuple", items=tuple(result_value(k, api) for k in tensor_api.TUPLE_ITEMS[api]))
-        return python(result[len("tensor_"):], element=TENSOR_VALUE, origin=api)
+        return python(result[len("tensor_") :], element=TENSOR_VALUE, origin=api)
     if result == "shape":
         return _shape_literal(node.args[0] if node.args else keyword(node, "dims"))
     if result == "spec":

@@ -63,8 +63,10 @@ class CallSites:
             callee = self.graph.function_of(call.func, call)
             if callee is not None:
                 # `obj.method(x)` passes x as the second parameter; `Class.method(obj, x)` does not.
-                bound = is_method(callee) and isinstance(call.func, nodes.Attribute) and (
-                    self.graph.class_of(call.func.expr) is None
+                bound = (
+                    is_method(callee)
+                    and isinstance(call.func, nodes.Attribute)
+                    and (self.graph.class_of(call.func.expr) is None)
                 )
                 assert self._calls is not None  # _index() sets it before it indexes any call
                 self._calls.setdefault(callee, []).append((call, bound))

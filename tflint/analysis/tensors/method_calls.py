@@ -20,8 +20,17 @@ from tflint.facts import tensor_api
 if TYPE_CHECKING:
     from tflint.analysis.tensors.engine import Engine
 
-_STR_METHODS = {"format": "str", "join": "str", "lower": "str", "upper": "str", "strip": "str",
-                "replace": "str", "split": "list", "startswith": "bool", "endswith": "bool"}
+_STR_METHODS = {
+    "format": "str",
+    "join": "str",
+    "lower": "str",
+    "upper": "str",
+    "strip": "str",
+    "replace": "str",
+    "split": "list",
+    "startswith": "bool",
+    "endswith": "bool",
+}
 _GRADIENTS = ("gradient", "jacobian", "batch_jacobian")
 
 

@@ -34,8 +34,15 @@ _MAX_CALL_SITES = 30  # more call sites than this: too costly to join, and rarel
 _STRUCTURE_CALLS = frozenset({"builtins.isinstance", "builtins.type", "builtins.dict"})
 _ITERATING_CALLS = frozenset(
     {
-        "builtins.len", "builtins.list", "builtins.tuple", "builtins.zip", "builtins.enumerate", "builtins.iter",
-        "builtins.sorted", "builtins.map", "builtins.filter",
+        "builtins.len",
+        "builtins.list",
+        "builtins.tuple",
+        "builtins.zip",
+        "builtins.enumerate",
+        "builtins.iter",
+        "builtins.sorted",
+        "builtins.map",
+        "builtins.filter",
     }
 )
 

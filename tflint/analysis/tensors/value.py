@@ -137,8 +137,12 @@ def python_binop(op: str, left: Value, right: Value) -> Value:
         a, b = left.literal, right.literal
         # Small ints only: the constant is for shapes and flags, never worth a huge product.
         if not isinstance(a, bool) and not isinstance(b, bool) and abs(a) < 2**31 and abs(b) < 2**31:
-            computed = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
-                        "//": lambda: a // b if b else None}.get(op)
+            computed = {
+                "+": lambda: a + b,
+                "-": lambda: a - b,
+                "*": lambda: a * b,
+                "//": lambda: a // b if b else None,
+            }.get(op)
             if computed is not None and computed() is not None:
                 return python("int", literal=computed())
     if left.what in ("int", "float") and right.what in ("int", "float"):

@@ -128,8 +128,9 @@ class _Namespace(types.ModuleType):
     """A stand-in for a TF1 namespace module: every attribute is the real one, and public reads
     from user code are recorded with their line. ``only`` limits recording to some names."""
 
-    def __init__(self, real: types.ModuleType, dotted: str, compat_v1: CompatV1,
-                 only: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self, real: types.ModuleType, dotted: str, compat_v1: CompatV1, only: tuple[str, ...] | None = None
+    ) -> None:
         super().__init__(real.__name__)
         own = object.__getattribute__(self, "__dict__")
         for key in [k for k in own if k != "__name__"]:
@@ -145,8 +146,7 @@ class _Namespace(types.ModuleType):
         if name.startswith("_") or (own["_tflint_only"] is not None and name not in own["_tflint_only"]):
             return value
         try:
-            return own["_tflint_compat_v1"].v1_access(
-                f"{own['_tflint_dotted']}.{name}", value, sys._getframe(1))  # pylint: disable=protected-access
+            return own["_tflint_compat_v1"].v1_access(f"{own['_tflint_dotted']}.{name}", value, sys._getframe(1))  # pylint: disable=protected-access
         except Exception:  # pylint: disable=broad-exception-caught
             return value
 

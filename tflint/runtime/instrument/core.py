@@ -87,9 +87,7 @@ class Instrumentation:  # pylint: disable=too-many-instance-attributes
         self._pseudo: dict[str, int] = {}
         # tflint/runtime/ (the child, the line tracer, this package) is as internal as TensorFlow
         runtime_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        self.internal_dirs = tuple(
-            d + os.sep for d in {_package_dir(tf), runtime_dir}
-        ) + self._more_internal_dirs()
+        self.internal_dirs = tuple(d + os.sep for d in {_package_dir(tf), runtime_dir}) + self._more_internal_dirs()
         self.globals = FrozenGlobals(self)
         self.tracer = LineTracer(self._is_user_code, self._on_line, self._on_exception)
         self.parts = [part(self) for part in PARTS]
@@ -123,8 +121,10 @@ class Instrumentation:  # pylint: disable=too-many-instance-attributes
     def finish(self) -> None:
         """Stop counting and record the final state (eager mode, then each part's: tracing counts, modules)."""
         if not self.tracer.active:
-            self.rec.notes.append("line counting was switched off during the run (user code replaced "
-                                  "sys.settrace / sys.monitoring): later lines count as not run")
+            self.rec.notes.append(
+                "line counting was switched off during the run (user code replaced "
+                "sys.settrace / sys.monitoring): later lines count as not run"
+            )
         if self.tracer.dropped:
             self.rec.notes.append(f"{self.tracer.dropped} line or exception events were lost to errors in tflint")
         self.tracer.stop()
@@ -267,8 +267,11 @@ class Instrumentation:  # pylint: disable=too-many-instance-attributes
             base = re.sub(r"_\d+$", "", tag.name)
             owner_id = self._pseudo.get(base)
             if owner_id is None:
-                label = ("a Keras symbolic build (not a call)" if base.startswith("scratch_graph")
-                         else f"a graph built outside any tf.function (`{base}`)")
+                label = (
+                    "a Keras symbolic build (not a call)"
+                    if base.startswith("scratch_graph")
+                    else f"a graph built outside any tf.function (`{base}`)"
+                )
                 owner_id = self._pseudo[base] = self.rec.new_owner("graph", base, label).id
             tag.owner = owner_id
         return tag.owner

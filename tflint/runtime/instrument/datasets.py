@@ -70,8 +70,9 @@ class Datasets(Part):
             return None
         return self.instrumentation.locate(code.co_filename, code.co_firstlineno)
 
-    def _dataset_call(self, original: Any, method: str, func: Any, site: tuple[str, int],
-                      dataset: Any, args: tuple, kwargs: dict) -> Any:
+    def _dataset_call(
+        self, original: Any, method: str, func: Any, site: tuple[str, int], dataset: Any, args: tuple, kwargs: dict
+    ) -> Any:
         instrumentation = self.instrumentation
         name = getattr(func, "__name__", type(func).__name__)
         # frame 1 is the patched Dataset method, frame 2 its caller

@@ -58,8 +58,14 @@ class FrozenGlobals:
             entry = self.rec.globals.get(key)
             if entry is None:
                 entry = self.rec.globals[key] = {
-                    "path": watch["path"], "line": watch["first"], "name": watch["name"], "owner": owner,
-                    "traced_value": None, "checked_runs": 0, "stale_runs": 0, "example": None,
+                    "path": watch["path"],
+                    "line": watch["first"],
+                    "name": watch["name"],
+                    "owner": owner,
+                    "traced_value": None,
+                    "checked_runs": 0,
+                    "stale_runs": 0,
+                    "example": None,
                 }
             entry["traced_value"] = short_repr(value)
 
@@ -132,6 +138,10 @@ def _fingerprint(value: Any, depth: int = 2) -> Any:
         return ("dict", tuple((repr(k), _fingerprint(v, depth - 1)) for k, v in list(value.items())[:100]), len(value))
     attributes = getattr(value, "__dict__", None)
     if isinstance(attributes, dict):
-        return ("object", type(value).__qualname__, id(value),
-                tuple((k, _fingerprint(v, depth - 1)) for k, v in list(attributes.items())[:100]))
+        return (
+            "object",
+            type(value).__qualname__,
+            id(value),
+            tuple((k, _fingerprint(v, depth - 1)) for k, v in list(attributes.items())[:100]),
+        )
     return ("object", type(value).__qualname__, id(value))

@@ -93,8 +93,7 @@ class Functions(Part):
             if module is not None and getattr(module, "function", None) is real:
                 module.function = function
 
-    def _created(self, function: Any, site: tuple[str, int] | None, keras: str | None,
-                 kwargs: dict[str, Any]) -> None:
+    def _created(self, function: Any, site: tuple[str, int] | None, keras: str | None, kwargs: dict[str, Any]) -> None:
         name = getattr(function, "_name", "function")
         label = f"{keras} `{name}`" if keras else None
         owner = self._function_owner(function, site if not keras else None, label)
@@ -104,8 +103,7 @@ class Functions(Part):
             if key != "input_signature" or value is not None:
                 owner.options[key] = short_repr(value)
 
-    def _function_owner(self, function: Any, site: tuple[str, int] | None = None,
-                        label: str | None = None) -> Owner:
+    def _function_owner(self, function: Any, site: tuple[str, int] | None = None, label: str | None = None) -> Owner:
         owner_id = function.__dict__.get("_tflint_owner") if hasattr(function, "__dict__") else None
         if owner_id is not None and owner_id in self.rec.owners:
             return self.rec.owners[owner_id]
@@ -193,15 +191,21 @@ class Functions(Part):
             retraced = self._traced_call(owner, function, site, before, args, kwargs)
             instrumentation.globals.after_run(owner, retraced, pending)
 
-    def _traced_call(self, owner: Owner, function: Any, site: tuple[str, int] | None, before: int,
-                     args: tuple, kwargs: dict) -> bool:
+    def _traced_call(
+        self, owner: Owner, function: Any, site: tuple[str, int] | None, before: int, args: tuple, kwargs: dict
+    ) -> bool:
         """After a call: record its site, and its signature when it traced."""
         after = _tracing_count(function)
         retraced = after != before
         owner.tracing_count = after
         if retraced and len(owner.traces) < 50:
-            owner.traces.append({"call": owner.calls, "site": list(site) if site else None,
-                                 "signature": _signature(function, args, kwargs)})
+            owner.traces.append(
+                {
+                    "call": owner.calls,
+                    "site": list(site) if site else None,
+                    "signature": _signature(function, args, kwargs),
+                }
+            )
         self.rec.add_call_site(owner, site, retraced)
         return retraced
 

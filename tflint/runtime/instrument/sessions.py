@@ -30,7 +30,9 @@ class Sessions(Part):
                 original = cls.__dict__.get(method)
                 if original is not None:
                     public = "tf.compat.v1." + ("Session" if cls is session_lib.BaseSession else cls.__name__)
-                    symbol = {"__init__": f"{public}()", "__enter__": f"with {public}()"}.get(method, f"{public}.{method}()")
+                    symbol = {"__init__": f"{public}()", "__enter__": f"with {public}()"}.get(
+                        method, f"{public}.{method}()"
+                    )
                     setattr(cls, method, self._session_wrapper(original, symbol))
 
     def _session_wrapper(self, original: Any, symbol: str) -> Any:
