@@ -287,11 +287,14 @@ def test_the_scaffold_refuses_with_one_line_and_exit_2(pristine, args, reason):
 
 
 def test_make_new_rule_passes_symbol_code_and_opt_in():
+    # a sub-make of `make test` would print "Entering/Leaving directory" lines: not under a make here
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
     result = subprocess.run(
-        ["make", "-n", "new-rule", "SYMBOL=tf-some-thing", "CODE=E7340", "OPT_IN=1"],
+        ["make", "--no-print-directory", "-n", "new-rule", "SYMBOL=tf-some-thing", "CODE=E7340", "OPT_IN=1"],
         cwd=REPO,
         capture_output=True,
         text=True,
+        env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -39,7 +39,7 @@ class CompatV1(Part):
         self._v1_only_cache: dict[str, bool | None] = {}
 
     def install(self) -> None:
-        compat = sys.modules.get(_COMPAT_MODULE)
+        compat: Any = sys.modules.get(_COMPAT_MODULE)  # a TensorFlow module: attributes unknown to typing
         v1 = sys.modules.get(_V1_MODULE)
         if compat is None or v1 is None:
             self.rec.notes.append("tf.compat.v1 not found: TF1 API uses are not recorded")

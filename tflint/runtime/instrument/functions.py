@@ -89,7 +89,7 @@ class Functions(Part):
 
         function.__tflint_original__ = real  # type: ignore[attr-defined]
         for module_name in ("tensorflow", _V2_MODULE, _V1_MODULE):
-            module = sys.modules.get(module_name)
+            module: Any = sys.modules.get(module_name)  # a TensorFlow module: attributes unknown to typing
             if module is not None and getattr(module, "function", None) is real:
                 module.function = function
 
