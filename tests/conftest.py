@@ -13,6 +13,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +27,9 @@ TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 SAMPLES = REPO / "samples"
 DOCS = REPO / "docs"
+BAD_SAMPLES = sorted(SAMPLES.glob("*/bad.py"))
+GOOD_SAMPLES = sorted(SAMPLES.glob("*/good.py"))
+_ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]\s*$")
 FUNCTIONAL = TESTS / "functional"  # tests/functional/<symbol>/*.py: the pylint-format functional cases
 PYTHON = sys.executable
 # The markers declared in pyproject.toml, one per folder of tests/.
@@ -160,9 +166,6 @@ def lint_source(tmp_path):
 
 def source_copy(dest: Path) -> Path:
     """What a clone of the checkout holds (tracked and new, unignored files), symbolic links kept."""
-    import shutil  # pylint: disable=import-outside-toplevel
-    import subprocess  # pylint: disable=import-outside-toplevel
-
     listed = (
         subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -183,3 +186,18 @@ def source_copy(dest: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target)
     return dest
+
+
+def annotated_findings(path: Path) -> list[tuple[str, int]]:
+    """``(symbol, line)`` for each ``# [symbol, ...]`` annotation of a sample, sorted."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _ANNOTATION.search(line)
+        if match:
+            found.extend((symbol.strip(), number) for symbol in match.group(1).split(","))
+    return sorted(found)
+
+
+def sample_id(path: Path) -> str:
+    """``tf-print-in-graph/bad.py``: a sample's test id."""
+    return f"{path.parent.name}/{path.name}"

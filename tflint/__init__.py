@@ -25,8 +25,7 @@ class PluginLoadError(ModuleNotFoundError):
 def load_problem() -> str | None:
     """Why tflint's checkers cannot be loaded, in one line; None when they load."""
     try:
-        import tflint.checkers  # pylint: disable=import-outside-toplevel,unused-import
-        import tflint.checkers.base  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import
+        import tflint.checkers  # noqa: F401  # pylint: disable=import-outside-toplevel,unused-import  # imports every checker
     except Exception as exc:  # pylint: disable=broad-exception-caught  # any failure is the same news
         return (
             f"tflint's checkers cannot be loaded from {__path__[0]} ({type(exc).__name__}: {exc}); "

@@ -3,27 +3,8 @@ real TensorFlow are in tests/runtime/test_sample_runs.py."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import SAMPLES, lint_paths
-
-BAD = sorted(SAMPLES.glob("*/bad.py"))
-GOOD = sorted(SAMPLES.glob("*/good.py"))
-_ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]\s*$")
-
-
-def _expected(path) -> list[tuple[str, int]]:
-    found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = _ANNOTATION.search(line)
-        if match:
-            found.extend((symbol.strip(), number) for symbol in match.group(1).split(","))
-    return sorted(found)
-
-
-def _id(path) -> str:
-    return f"{path.parent.name}/{path.name}"
+from conftest import BAD_SAMPLES, GOOD_SAMPLES, annotated_findings, lint_paths, sample_id
 
 
 def _lint_sample(path) -> list:
@@ -32,15 +13,15 @@ def _lint_sample(path) -> list:
     return lint_paths(path, extra=(f"--enable={path.parent.name}",))
 
 
-@pytest.mark.parametrize("path", BAD, ids=_id)
+@pytest.mark.parametrize("path", BAD_SAMPLES, ids=sample_id)
 def test_bad_sample_raises_exactly_its_annotations(path):
-    expected = _expected(path)
+    expected = annotated_findings(path)
     assert expected, "a bad sample must annotate its pitfalls"
     assert all(symbol == path.parent.name or symbol.startswith("tf-") for symbol, _ in expected)
     assert path.parent.name in {symbol for symbol, _ in expected}
     assert sorted((m.symbol, m.line) for m in _lint_sample(path)) == expected
 
 
-@pytest.mark.parametrize("path", GOOD, ids=_id)
+@pytest.mark.parametrize("path", GOOD_SAMPLES, ids=sample_id)
 def test_good_sample_is_clean(path):
     assert [(m.symbol, m.line, m.msg) for m in _lint_sample(path)] == []

@@ -5,28 +5,10 @@ confirmed with evidence, every good sample is clean. Covers whatever samples exi
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import BAD_SAMPLES, GOOD_SAMPLES, REPO, annotated_findings, sample_id
 from runtime_support import run_cli, shared
-
-BAD = sorted(SAMPLES.glob("*/bad.py"))
-GOOD = sorted(SAMPLES.glob("*/good.py"))
-_ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]\s*$")
-
-
-def _expected(path) -> list[tuple[str, int]]:
-    found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = _ANNOTATION.search(line)
-        if match:
-            found.extend((symbol.strip(), number) for symbol in match.group(1).split(","))
-    return sorted(found)
-
-
-def _id(path) -> str:
-    return f"{path.parent.name}/{path.name}"
 
 
 def _rel(path) -> str:
@@ -59,11 +41,11 @@ def _covered(report, path) -> None:
         pytest.skip("the sample was added after the shared confirm run started")
 
 
-@pytest.mark.parametrize("path", BAD, ids=_id)
+@pytest.mark.parametrize("path", BAD_SAMPLES, ids=sample_id)
 def test_every_finding_of_a_bad_sample_is_confirmed_with_evidence(report, path):
     _covered(report, path)
     findings = [f for f in report["report"]["findings"] if f["path"] == _rel(path)]
-    assert sorted((f["symbol"], f["line"]) for f in findings) == _expected(path)
+    assert sorted((f["symbol"], f["line"]) for f in findings) == annotated_findings(path)
     unconfirmed = [
         (f["line"], f["symbol"], f["verdict"], f["evidence"]) for f in findings if f["verdict"] != "confirmed"
     ]
@@ -71,7 +53,7 @@ def test_every_finding_of_a_bad_sample_is_confirmed_with_evidence(report, path):
     assert all(f["evidence"] and f["run"] == _rel(path) for f in findings)
 
 
-@pytest.mark.parametrize("path", BAD, ids=_id)
+@pytest.mark.parametrize("path", BAD_SAMPLES, ids=sample_id)
 def test_every_bad_sample_ran_to_completion(report, path):
     _covered(report, path)
     (run,) = [r for r in report["report"]["runs"] if r["name"] == _rel(path)]
@@ -79,7 +61,7 @@ def test_every_bad_sample_ran_to_completion(report, path):
     assert run["stdout_tail"].strip(), "the sample prints what it observed"
 
 
-@pytest.mark.parametrize("path", GOOD, ids=_id)
+@pytest.mark.parametrize("path", GOOD_SAMPLES, ids=sample_id)
 def test_a_good_sample_has_no_findings_and_is_not_run(report, path):
     _covered(report, path)
     (entry,) = [f for f in report["report"]["files"] if f["path"] == _rel(path)]
@@ -88,7 +70,7 @@ def test_a_good_sample_has_no_findings_and_is_not_run(report, path):
 
 def test_the_summary_counts_every_annotated_pitfall_as_confirmed(report):
     run = [REPO / f["path"] for f in report["report"]["files"] if f["path"].endswith("/bad.py")]
-    expected = sum(len(_expected(path)) for path in run)
+    expected = sum(len(annotated_findings(path)) for path in run)
     summary = report["report"]["summary"]
     assert (summary["findings"], summary["confirmed"]) == (expected, expected)
     assert summary["runs"] == len(run) and summary["runs_with_problems"] == 0

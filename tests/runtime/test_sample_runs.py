@@ -4,18 +4,11 @@ they print is checked against the rule pages in tests/runtime/test_sample_quotes
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
+from conftest import BAD_SAMPLES, GOOD_SAMPLES, sample_id
 from runtime_support import run_sample
 
-BAD = sorted(SAMPLES.glob("*/bad.py"))
-GOOD = sorted(SAMPLES.glob("*/good.py"))
 
-
-def _id(path) -> str:
-    return f"{path.parent.name}/{path.name}"
-
-
-@pytest.mark.parametrize("path", BAD + GOOD, ids=_id)
+@pytest.mark.parametrize("path", BAD_SAMPLES + GOOD_SAMPLES, ids=sample_id)
 def test_sample_runs_with_real_tensorflow(path, tmp_path_factory):
     result = run_sample(tmp_path_factory, path)
     assert result.returncode == 0, result.stderr[-3000:]
